@@ -1,0 +1,185 @@
+import { IpcBadFrameError } from '../errors/IpcBadFrameError.js';
+import { IpcSerializationError } from '../errors/IpcSerializationError.js';
+import { PROTOCOL_VERSION, type Envelope, type EnvelopeKind } from './Envelope.js';
+
+/** Limits applied when decoding frames that arrive from a transport. */
+export interface CodecOptions {
+  /**
+   * Frames longer than this many UTF-16 code units are refused: dropped on receipt, an error on send.
+   * @default 67108864 (64 Mi)
+   */
+  maxFrameLength?: number;
+  /**
+   * Frames whose JSON nests deeper than this (arrays and objects) are dropped on receipt.
+   * @default 1000
+   */
+  maxDepth?: number;
+}
+
+/** The default `CodecOptions.maxFrameLength`: 64 Mi code units. */
+export const DEFAULT_MAX_FRAME_LENGTH = 64 * 1024 * 1024;
+/** The default `CodecOptions.maxDepth`. */
+export const DEFAULT_MAX_DEPTH = 1000;
+
+const CHANNEL_KINDS = new Set<EnvelopeKind>(['send', 'sync', 'invoke', 'invoke-stream', 'message', 'host']);
+const ID_KINDS = new Set<EnvelopeKind>([
+  'sync',
+  'invoke',
+  'invoke-stream',
+  'cancel',
+  'reply',
+  'next',
+  'complete',
+  'error',
+]);
+const KINDS = new Set<string>([...CHANNEL_KINDS, ...ID_KINDS, 'close']);
+
+/**
+ * Encodes a frame as JSON text, with JSON's semantics for the payload: functions and prototypes
+ * are dropped, `undefined` in arrays becomes `null`, a `Date` becomes its ISO string. This and
+ * `decodeFrame` are the only places rxipc calls `JSON.stringify` / `JSON.parse`.
+ *
+ * ## Example
+ * ```ts
+ * import { encodeFrame, PROTOCOL_VERSION } from 'rxipc';
+ *
+ * encodeFrame({ v: PROTOCOL_VERSION, kind: 'send', channel: 'save', args: [new Date(0)] });
+ * // '{"v":1,"kind":"send","channel":"save","args":["1970-01-01T00:00:00.000Z"]}'
+ * ```
+ *
+ * @param frame The frame to encode.
+ * @param options `maxFrameLength` is enforced here too.
+ * @returns The JSON text.
+ * @throws IpcSerializationError when the payload holds a cycle, a `BigInt`, a throwing `toJSON`, or is too long; it names the channel.
+ */
+export function encodeFrame(frame: Envelope, options?: CodecOptions): string {
+  let text: string;
+  try {
+    text = JSON.stringify(frame);
+  } catch (cause) {
+    const channel = 'channel' in frame ? frame.channel : undefined;
+    const what = channel === undefined ? `a '${frame.kind}' frame` : `channel '${channel}'`;
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    throw new IpcSerializationError(`Cannot serialize the arguments for ${what} as JSON: ${reason}`, {
+      cause,
+      ...(channel === undefined ? {} : { channel }),
+    });
+  }
+  const max = options?.maxFrameLength ?? DEFAULT_MAX_FRAME_LENGTH;
+  if (text.length > max) {
+    const channel = 'channel' in frame ? frame.channel : undefined;
+    throw new IpcSerializationError(
+      `The frame for ${channel === undefined ? `a '${frame.kind}' frame` : `channel '${channel}'`} is ${text.length} long, over the limit of ${max}`,
+      channel === undefined ? undefined : { channel },
+    );
+  }
+  return text;
+}
+
+/**
+ * Decodes and validates one frame received from a transport. Anything that is not a well-formed
+ * rxipc frame (not a string, not JSON, wrong version, wrong shape, too long, too deep) is refused
+ * with an `IpcBadFrameError`; the facades drop such frames and report them on `errors$`.
+ * `JSON.parse` defines `__proto__` keys as plain data, so a frame cannot change any prototype.
+ *
+ * ## Example
+ * ```ts
+ * import { decodeFrame } from 'rxipc';
+ *
+ * decodeFrame('{"v":1,"kind":"send","channel":"ping","args":[]}').channel; // 'ping'
+ * decodeFrame('{"v":1,"kind":"send"'); // throws IpcBadFrameError
+ * ```
+ *
+ * @param text What the transport delivered.
+ * @param options Limits on length and depth.
+ * @returns The frame.
+ * @throws IpcBadFrameError when the input is not a valid frame.
+ */
+export function decodeFrame(text: unknown, options?: CodecOptions): Envelope {
+  if (typeof text !== 'string') throw new IpcBadFrameError(`Expected a string frame, received ${describe(text)}`);
+  const max = options?.maxFrameLength ?? DEFAULT_MAX_FRAME_LENGTH;
+  if (text.length > max) throw new IpcBadFrameError(`Frame of length ${text.length} is over the limit of ${max}`);
+  const maxDepth = options?.maxDepth ?? DEFAULT_MAX_DEPTH;
+  if (text.length > maxDepth * 2 && nestingDepth(text, maxDepth) > maxDepth) {
+    throw new IpcBadFrameError(`Frame nests deeper than the limit of ${maxDepth}`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (cause) {
+    throw new IpcBadFrameError(`Frame is not valid JSON: ${preview(text)}`, { cause });
+  }
+  const problem = shapeProblem(value);
+  if (problem !== undefined) throw new IpcBadFrameError(`${problem}: ${preview(text)}`);
+  return value as Envelope;
+}
+
+/**
+ * Whether a value survives JSON encoding as a value of its own (not dropped, no cycle, no `BigInt`).
+ *
+ * @param value Any value.
+ * @returns `true` when `JSON.stringify` would encode it.
+ */
+export function isEncodable(value: unknown): boolean {
+  if (typeof value === 'function' || typeof value === 'symbol' || typeof value === 'undefined') return false;
+  try {
+    JSON.stringify(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function shapeProblem(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'Frame is not a JSON object';
+  const frame = value as Record<string, unknown>;
+  if (frame['v'] !== PROTOCOL_VERSION) return `Frame has unsupported protocol version ${describe(frame['v'])}`;
+  const kind = frame['kind'];
+  if (typeof kind !== 'string' || !KINDS.has(kind)) return `Frame has unknown kind ${describe(kind)}`;
+  if (CHANNEL_KINDS.has(kind as EnvelopeKind)) {
+    if (typeof frame['channel'] !== 'string') return `'${kind}' frame has no string channel`;
+    if (!Array.isArray(frame['args'])) return `'${kind}' frame has no args array`;
+  }
+  if (ID_KINDS.has(kind as EnvelopeKind)) {
+    const id = frame['id'];
+    if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 0) return `'${kind}' frame has an invalid id`;
+  }
+  if (kind === 'error') {
+    const error = frame['error'];
+    if (typeof error !== 'object' || error === null) return `'error' frame has no error object`;
+    const e = error as Record<string, unknown>;
+    if (typeof e['name'] !== 'string' || typeof e['message'] !== 'string' || typeof e['text'] !== 'string') {
+      return `'error' frame has a malformed error`;
+    }
+  }
+  return undefined;
+}
+
+/** Depth of array/object nesting in JSON text, stopping early once over `limit`. */
+function nestingDepth(text: string, limit: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \ */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 /* [ */ || c === 123 /* { */) {
+      if (++depth > limit) return depth;
+    } else if (c === 93 /* ] */ || c === 125 /* } */) depth--;
+  }
+  return depth;
+}
+
+function preview(text: string): string {
+  return JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}…` : text);
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (typeof value === 'string') return `'${value.length > 40 ? `${value.slice(0, 40)}…` : value}'`;
+  if (typeof value === 'object') return Array.isArray(value) ? 'an array' : 'an object';
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'undefined') return String(value);
+  return typeof value;
+}
