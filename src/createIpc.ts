@@ -1,0 +1,69 @@
+import type { SchedulerLike } from 'rxjs';
+import { IpcHost } from './host/IpcHost.js';
+import { IpcMain, type IpcMainOptions } from './main/IpcMain.js';
+import type { WebContents } from './main/WebContents.js';
+import { IpcRenderer } from './renderer/IpcRenderer.js';
+import { createMemoryTransportPair } from './transport/createMemoryTransportPair.js';
+
+/** Options of `createIpc`. */
+export interface CreateIpcOptions extends IpcMainOptions {
+  /**
+   * The scheduler that delivers every message. Inside `TestScheduler.run` the default is virtual.
+   * @default asapScheduler
+   */
+  scheduler?: SchedulerLike;
+  /**
+   * Delivery latency in milliseconds, on `scheduler`.
+   * @default 0
+   */
+  latency?: number;
+}
+
+/** What `createIpc` returns: the four ends of the embedded default. */
+export interface EmbeddedIpc {
+  /** The main side. */
+  ipcMain: IpcMain;
+  /** The renderer side. */
+  ipcRenderer: IpcRenderer;
+  /** The main side's handle on that renderer. */
+  webContents: WebContents;
+  /** What the renderer's `sendToHost` reaches. */
+  host: IpcHost;
+}
+
+/**
+ * Creates the embedded default: a renderer, a main side and a host in one JavaScript realm,
+ * connected by in-memory transports. Messages still go through the JSON codec (no shared
+ * references) and are delivered asynchronously in order; `sendSync` works.
+ *
+ * ## Example
+ * ```ts
+ * import { createIpc } from 'rxipc';
+ *
+ * const { ipcMain, ipcRenderer, webContents, host } = createIpc();
+ * ipcMain.on('hello', (event, name) => event.reply('greeting', `hello ${name}`));
+ * ipcRenderer.on('greeting', (_event, text) => console.log(text));
+ * ipcRenderer.send('hello', 'world'); // later: 'hello world'
+ * ```
+ *
+ * @param options The scheduler and latency of delivery, and `IpcMain`'s options.
+ * @returns `{ ipcMain, ipcRenderer, webContents, host }`.
+ */
+export function createIpc(options: CreateIpcOptions = {}): EmbeddedIpc {
+  const { scheduler, latency, ...mainOptions } = options;
+  const transportOptions = {
+    ...(scheduler === undefined ? {} : { scheduler }),
+    ...(latency === undefined ? {} : { latency }),
+  };
+  const [mainEnd, rendererEnd] = createMemoryTransportPair(transportOptions);
+  const [hostEnd, guestEnd] = createMemoryTransportPair(transportOptions);
+  const ipcMain = new IpcMain(mainOptions);
+  const webContents = ipcMain.connect(mainEnd);
+  const codec = {
+    ...(mainOptions.maxFrameLength === undefined ? {} : { maxFrameLength: mainOptions.maxFrameLength }),
+    ...(mainOptions.maxDepth === undefined ? {} : { maxDepth: mainOptions.maxDepth }),
+  };
+  const ipcRenderer = new IpcRenderer(rendererEnd, { host: guestEnd, ...codec });
+  const host = new IpcHost(hostEnd, codec);
+  return { ipcMain, ipcRenderer, webContents, host };
+}

@@ -1,0 +1,90 @@
+import { bindOwn } from '../channel/ChannelEmitter.js';
+import { IpcClosedError } from '../errors/IpcClosedError.js';
+import type { CodecOptions } from '../protocol/codec.js';
+import type { SubjectLike } from '../transport/SubjectLike.js';
+import { IpcScope } from './IpcScope.js';
+import { WebContents, type WebContentsOwner } from './WebContents.js';
+
+/** Options of `new IpcMain(options)`. */
+export interface IpcMainOptions extends CodecOptions {
+  /**
+   * Whether the rejections of `invoke` carry the main-side stack (`err.remoteStack`). Off by
+   * default: a renderer may be compromised, and stacks show file paths.
+   * @default false
+   */
+  exposeStack?: boolean;
+}
+
+/**
+ * The main side of rxipc: Electron's `ipcMain` (`on`, `once`, `removeListener`,
+ * `removeAllListeners`, `handle`, `handleOnce`, `removeHandler`) for any number of renderers on
+ * any transports, plus hot channel Observables (`channel`). Each `connect(transport)` returns the
+ * renderer's `WebContents`.
+ *
+ * ## Example
+ * ```ts
+ * import { createMemoryTransportPair, IpcMain, IpcRenderer } from 'rxipc';
+ *
+ * const ipcMain = new IpcMain();
+ * ipcMain.on('log', (event, line) => console.log(`#${event.sender.id}:`, line));
+ * ipcMain.on('config', (event) => { event.returnValue = { theme: 'dark' }; });
+ * ipcMain.handle('read', async (_event, key: string) => localStore.get(key));
+ *
+ * const [mainEnd, rendererEnd] = createMemoryTransportPair();
+ * ipcMain.connect(mainEnd);
+ * const ipcRenderer = new IpcRenderer(rendererEnd);
+ * ipcRenderer.sendSync('config'); // { theme: 'dark' }
+ * ```
+ *
+ * @see IpcRenderer, WebContents
+ */
+export class IpcMain extends IpcScope {
+  private readonly contents = new Set<WebContents>();
+  private readonly owner: WebContentsOwner;
+
+  /**
+   * @param options `exposeStack` and codec limits.
+   */
+  constructor(options: IpcMainOptions = {}) {
+    super();
+    const codec: CodecOptions = {};
+    if (options.maxFrameLength !== undefined) codec.maxFrameLength = options.maxFrameLength;
+    if (options.maxDepth !== undefined) codec.maxDepth = options.maxDepth;
+    this.owner = {
+      scope: this,
+      exposeStack: options.exposeStack ?? false,
+      codec,
+      detach: (contents) => void this.contents.delete(contents),
+    };
+    const self = this as unknown as Record<string, unknown>;
+    for (const key of ['connect', 'close', 'getAllWebContents'] as const) bindOwn(self, key);
+  }
+
+  /**
+   * Serves a renderer on the other end of `transport`.
+   *
+   * @param transport The main end of a transport.
+   * @returns The renderer's `WebContents`.
+   * @throws IpcClosedError when this `IpcMain` is closed.
+   */
+  connect(transport: SubjectLike<string>): WebContents {
+    if (this.isClosed) throw new IpcClosedError('Cannot connect a renderer: the IpcMain is closed');
+    const contents = new WebContents(this.owner, transport);
+    if (!contents.isDestroyed()) this.contents.add(contents);
+    return contents;
+  }
+
+  /** The connected renderers that are not destroyed, in connection order. */
+  getAllWebContents(): WebContents[] {
+    return [...this.contents];
+  }
+
+  /**
+   * Disconnects every renderer and completes this side's channel Observables and `errors$`.
+   * Listeners and handlers stay registered. Idempotent.
+   */
+  close(): void {
+    for (const contents of [...this.contents]) contents.close();
+    this.shutdownScope();
+  }
+}

@@ -1,0 +1,292 @@
+import { isObservable, type Subscription } from 'rxjs';
+import { bindOwn } from '../channel/ChannelEmitter.js';
+import { EventEmitter } from '../core/EventEmitter.js';
+import { invalidArgType } from '../core/nodeErrors.js';
+import { IpcBadFrameError } from '../errors/IpcBadFrameError.js';
+import { IpcCancelledError } from '../errors/IpcCancelledError.js';
+import { IpcClosedError } from '../errors/IpcClosedError.js';
+import type { IpcError } from '../errors/IpcError.js';
+import { IpcNoHandlerError } from '../errors/IpcNoHandlerError.js';
+import type { CodecOptions } from '../protocol/codec.js';
+import { PROTOCOL_VERSION, type Envelope, type InvokeFrame, type InvokeStreamFrame, type SyncFrame } from '../protocol/Envelope.js';
+import { Link } from '../protocol/Link.js';
+import { toWireError } from '../protocol/wireError.js';
+import type { SubjectLike } from '../transport/SubjectLike.js';
+import type { IpcMainEvent, IpcMainInvokeEvent } from './events.js';
+import { IpcScope } from './IpcScope.js';
+
+/** What a `WebContents` needs from the `IpcMain` that created it. */
+export interface WebContentsOwner {
+  /** The main scope: its listeners and handlers come after `webContents.ipc`'s. */
+  readonly scope: IpcScope;
+  /** Whether remote errors carry the main-side stack. */
+  readonly exposeStack: boolean;
+  /** Codec limits. */
+  readonly codec: CodecOptions;
+  /** Called once when this `WebContents` is destroyed. */
+  detach(contents: WebContents): void;
+}
+
+interface InFlight {
+  controller: AbortController;
+  subscription?: Subscription;
+}
+
+let lastId = 0;
+
+const BOUND = ['send', 'close', 'isDestroyed', 'on', 'once', 'off', 'addListener', 'removeListener', 'removeAllListeners'] as const;
+
+/**
+ * The main side's handle on one connected renderer, as Electron's `webContents`: `id`, `send`,
+ * `ipc` (listeners and handlers scoped to this renderer, checked before `ipcMain`'s),
+ * `isDestroyed()` and a `'destroyed'` event, emitted once when the renderer closes or is lost.
+ * It also emits `'ipc-message'` `(event, channel, ...args)` and `'ipc-message-sync'` for every
+ * message, as Electron does. Created by `ipcMain.connect(transport)`.
+ *
+ * ## Example
+ * ```ts
+ * import { createMemoryTransportPair, IpcMain, IpcRenderer } from 'rxipc';
+ *
+ * const ipcMain = new IpcMain();
+ * const [mainEnd, rendererEnd] = createMemoryTransportPair();
+ * const webContents = ipcMain.connect(mainEnd);
+ * const ipcRenderer = new IpcRenderer(rendererEnd);
+ *
+ * ipcRenderer.on('tick', (_event, n) => console.log('tick', n));
+ * webContents.send('tick', 1);
+ * webContents.once('destroyed', () => console.log('renderer gone'));
+ * ipcRenderer.close();
+ * ```
+ */
+export class WebContents extends EventEmitter {
+  /** A unique id within this JavaScript realm, starting at 1. */
+  readonly id: number;
+  /** Listeners and handlers for this renderer only; checked before `ipcMain`'s. */
+  readonly ipc: IpcScope;
+  private readonly link: Link;
+  private destroyed = false;
+  private readonly inFlight = new Map<number, InFlight>();
+
+  /**
+   * @param owner The `IpcMain` side (use `ipcMain.connect`, not this constructor).
+   * @param transport The main end of the renderer's transport.
+   */
+  constructor(
+    private readonly owner: WebContentsOwner,
+    transport: SubjectLike<string>,
+  ) {
+    super();
+    this.id = ++lastId;
+    this.ipc = new IpcScope();
+    const self = this as unknown as Record<string, unknown>;
+    for (const key of BOUND) bindOwn(self, key);
+    this.link = new Link(
+      transport,
+      { frame: (frame) => this.receive(frame), report: (e) => this.report(e), lost: () => this.destroy() },
+      owner.codec,
+    );
+  }
+
+  /**
+   * Sends a message to this renderer, where `ipcRenderer.on(channel, ...)` receives it.
+   *
+   * @param channel The channel.
+   * @param args The arguments, serialised as JSON now.
+   * @throws IpcSerializationError when they cannot be encoded (nothing is sent).
+   * @throws IpcClosedError when this `WebContents` is destroyed.
+   */
+  send(channel: string, ...args: unknown[]): void {
+    if (typeof channel !== 'string') throw invalidArgType('channel', 'string', channel);
+    if (this.destroyed) throw new IpcClosedError(`Cannot send on '${channel}': WebContents #${this.id} is destroyed`, { channel });
+    this.link.post(this.link.encode({ v: PROTOCOL_VERSION, kind: 'message', channel, args }));
+  }
+
+  /** Whether the renderer has closed or been lost (or `close()` was called). */
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+
+  /** How many `invoke` / `invoke$` calls from this renderer are running on the main side. */
+  get pendingCount(): number {
+    return this.inFlight.size;
+  }
+
+  /** Disconnects this renderer from the main side; its `IpcRenderer` sees the connection closed. */
+  close(): void {
+    if (this.destroyed) return;
+    this.link.close();
+    this.destroy();
+  }
+
+  private report(error: IpcError): void {
+    this.owner.scope.reportError(error);
+  }
+
+  private receive(frame: Envelope): void {
+    switch (frame.kind) {
+      case 'send': {
+        const event = this.event();
+        const args = [event, ...frame.args];
+        this.owner.scope.deliverTo(this, 'ipc-message', [event, frame.channel, ...frame.args]);
+        this.ipc.deliverTo(this.ipc, frame.channel, args);
+        this.owner.scope.deliverTo(this.owner.scope, frame.channel, args);
+        return;
+      }
+      case 'sync':
+        this.receiveSync(frame);
+        return;
+      case 'invoke':
+      case 'invoke-stream':
+        this.receiveInvoke(frame);
+        return;
+      case 'cancel': {
+        const call = this.inFlight.get(frame.id);
+        if (call !== undefined) this.cancel(frame.id, call, new IpcCancelledError('The renderer cancelled the call'));
+        return;
+      }
+      default:
+        this.report(new IpcBadFrameError(`WebContents #${this.id} does not accept '${frame.kind}' frames`));
+    }
+  }
+
+  private receiveSync(frame: SyncFrame): void {
+    const { id, channel } = frame;
+    const scope = this.owner.scope;
+    let answered = false;
+    let returnValue: unknown;
+    const event = this.event();
+    Object.defineProperty(event, 'returnValue', {
+      enumerable: true,
+      get: () => returnValue,
+      set: (value: unknown) => {
+        if (answered) return; // First assignment wins.
+        answered = true;
+        returnValue = value;
+        this.answer({ v: PROTOCOL_VERSION, kind: 'reply', id, value }, id);
+      },
+    });
+    const args = [event, ...frame.args];
+    const count =
+      scope.deliverTo(this, 'ipc-message-sync', [event, channel, ...frame.args]) +
+      this.ipc.deliverTo(this.ipc, channel, args) +
+      scope.deliverTo(scope, channel, args);
+    if (count === 0 && !answered) {
+      answered = true;
+      this.answer(
+        { v: PROTOCOL_VERSION, kind: 'error', id, error: toWireError(new Error(`No listener for sendSync('${channel}') on the main side`), false) },
+        id,
+      );
+    }
+  }
+
+  private receiveInvoke(frame: InvokeFrame | InvokeStreamFrame): void {
+    const { id, channel } = frame;
+    const stream = frame.kind === 'invoke-stream';
+    const handler = this.ipc.handlerFor(channel) ?? this.owner.scope.handlerFor(channel);
+    if (handler === undefined) {
+      const message = `No handler registered for '${channel}'`;
+      const error = toWireError(new IpcNoHandlerError(message, { channel }), false);
+      error.text = `Error: ${message}`; // Electron's exact text.
+      this.answer({ v: PROTOCOL_VERSION, kind: 'error', id, error }, id);
+      return;
+    }
+    const controller = new AbortController();
+    const event: IpcMainInvokeEvent = { type: 'frame', sender: this, processId: this.id, frameId: 0, signal: controller.signal };
+    const call: InFlight = { controller };
+    this.inFlight.set(id, call);
+    let result: unknown;
+    try {
+      result = handler(event, ...frame.args);
+    } catch (error) {
+      this.fail(id, error);
+      return;
+    }
+    if (isObservable(result)) {
+      let last: unknown;
+      const subscription = result.subscribe({
+        next: (value) => {
+          if (stream) this.answer({ v: PROTOCOL_VERSION, kind: 'next', id, value }, id);
+          else last = value;
+        },
+        error: (error: unknown) => this.fail(id, error),
+        complete: () => {
+          if (!stream) this.answer({ v: PROTOCOL_VERSION, kind: 'reply', id, value: last }, id);
+          this.finish(id, stream);
+        },
+      });
+      if (this.inFlight.get(id) === call) call.subscription = subscription;
+      else subscription.unsubscribe();
+    } else if (isPromiseLike(result)) {
+      result.then(
+        (value) => this.settle(id, stream, value),
+        (error: unknown) => this.fail(id, error),
+      );
+    } else {
+      this.settle(id, stream, result);
+    }
+  }
+
+  /** Answers a value call: `reply`, or `next` + `complete` for a stream. */
+  private settle(id: number, stream: boolean, value: unknown): void {
+    if (!this.inFlight.has(id)) return;
+    if (stream) this.answer({ v: PROTOCOL_VERSION, kind: 'next', id, value }, id);
+    else this.answer({ v: PROTOCOL_VERSION, kind: 'reply', id, value }, id);
+    this.finish(id, stream);
+  }
+
+  private finish(id: number, stream: boolean): void {
+    if (!this.inFlight.delete(id)) return;
+    if (stream) this.answer({ v: PROTOCOL_VERSION, kind: 'complete', id }, id);
+  }
+
+  private fail(id: number, error: unknown): void {
+    if (!this.inFlight.delete(id)) return;
+    this.answer({ v: PROTOCOL_VERSION, kind: 'error', id, error: toWireError(error, this.owner.exposeStack) }, id);
+  }
+
+  /** Sends an answer; one that cannot be encoded becomes an error answer, never an exception. */
+  private answer(frame: Envelope, id: number): void {
+    if (this.destroyed) return;
+    let text: string;
+    try {
+      text = this.link.encode(frame);
+    } catch (error) {
+      this.inFlight.delete(id);
+      text = this.link.encode({ v: PROTOCOL_VERSION, kind: 'error', id, error: toWireError(error, this.owner.exposeStack) });
+    }
+    this.link.post(text);
+  }
+
+  private cancel(id: number, call: InFlight, reason: IpcCancelledError): void {
+    this.inFlight.delete(id);
+    call.subscription?.unsubscribe();
+    call.controller.abort(reason);
+  }
+
+  private event(): IpcMainEvent {
+    return {
+      type: 'frame',
+      sender: this,
+      processId: this.id,
+      frameId: 0,
+      ports: [],
+      returnValue: undefined,
+      reply: (channel: string, ...args: unknown[]) => this.send(channel, ...args),
+    };
+  }
+
+  private destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    const calls = [...this.inFlight];
+    this.inFlight.clear();
+    for (const [id, call] of calls) this.cancel(id, call, new IpcCancelledError(`WebContents #${this.id} was destroyed`));
+    this.ipc.shutdownScope();
+    this.owner.detach(this);
+    this.owner.scope.deliverTo(this, 'destroyed', []);
+  }
+}
+
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
+}

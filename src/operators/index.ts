@@ -1,0 +1,3 @@
+/* Operators */
+export { sendTo, type SendTarget } from './sendTo.js';
+export { invokeOn, type InvokeTarget } from './invokeOn.js';
