@@ -82,10 +82,10 @@ function maxListenersOf(emitter: EventEmitter): number {
   return max === undefined ? defaultMaxListeners : max;
 }
 
+/** Node 20's `validateNumber(value, name, 0)`: a TypeError for non-numbers, a RangeError below 0 or NaN. */
 function checkMaxListeners(value: unknown, name: string): asserts value is number {
-  if (typeof value !== 'number' || value < 0 || Number.isNaN(value)) {
-    throw outOfRange(name, 'a non-negative number', value);
-  }
+  if (typeof value !== 'number') throw invalidArgType(name, 'number', value);
+  if (value < 0 || Number.isNaN(value)) throw outOfRange(name, '>= 0', value);
 }
 
 interface LeakWarning extends Error {
@@ -276,7 +276,7 @@ export class EventEmitter {
    *   anything else throws a `TypeError` `ERR_INVALID_ARG_TYPE`.
    */
   static setMaxListeners(n: number = defaultMaxListeners, ...eventTargets: Array<EventEmitter | EventTarget>): void {
-    checkMaxListeners(n, 'n');
+    checkMaxListeners(n, 'setMaxListeners');
     if (eventTargets.length === 0) {
       defaultMaxListeners = n;
       return;
@@ -371,11 +371,11 @@ export class EventEmitter {
    * Sets how many listeners one event may have before a `MaxListenersExceededWarning` is issued
    * (once per event, again only after its listeners dropped back to one; 0 or `Infinity` disables it).
    *
-   * @param n A non-negative number; otherwise a `RangeError` `ERR_OUT_OF_RANGE` is thrown.
+   * @param n A non-negative number; otherwise a `TypeError` `ERR_INVALID_ARG_TYPE` (not a number) or a `RangeError` `ERR_OUT_OF_RANGE` (negative or NaN) is thrown, as in Node 20.
    * @returns This emitter.
    */
   setMaxListeners(n: number): this {
-    checkMaxListeners(n, 'n');
+    checkMaxListeners(n, 'setMaxListeners');
     this._maxListeners = n;
     return this;
   }
