@@ -1,0 +1,464 @@
+// The state machine behind `createEndpointTransport` (internal).
+import { asyncScheduler, type Observer, type SchedulerLike, type Unsubscribable } from 'rxjs';
+import { IpcClosedError } from '../errors/IpcClosedError.js';
+import { IpcTimeoutError } from '../errors/IpcTimeoutError.js';
+import type { Endpoint, EndpointSyncOptions, EndpointTransportOptions } from './createEndpointTransport.js';
+import type { SubjectLike, SyncTransport } from './SubjectLike.js';
+import {
+  ACK,
+  acknowledge,
+  canBlock,
+  createSyncBlock,
+  isSyncBlock,
+  portReader,
+  portWriter,
+  ringReader,
+  ringWriter,
+  SIGNAL,
+  STATE,
+  usesPortLane,
+  type LaneReader,
+  type LaneWriter,
+} from './syncLane.js';
+
+/** The transport-level messages on the wire. */
+type Control =
+  | { rxipc: 'hello'; block?: SharedArrayBuffer }
+  | { rxipc: 'ack'; block?: SharedArrayBuffer }
+  | { rxipc: 'frame'; seq: number; data: string; sync?: number; lane?: unknown }
+  | { rxipc: 'bye' };
+
+/** Marks a held frame that `nextSync` already returned: it only keeps its place in the order. */
+const CONSUMED: unique symbol = Symbol('consumed');
+
+const DEFAULT_BUFFER_SIZE = 1024 * 1024;
+
+function isControl(message: unknown): message is { rxipc: unknown } & Record<string, unknown> {
+  return typeof message === 'object' && message !== null && typeof (message as { rxipc?: unknown }).rxipc === 'string';
+}
+
+function isSeq(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+
+interface OwnBlock {
+  buffer: SharedArrayBuffer;
+  control: Int32Array;
+  options: EndpointSyncOptions;
+  reader?: LaneReader;
+  /** The port to hand to the peer with the first sync frame (port lane only). */
+  handoff?: unknown;
+  nextId: number;
+}
+
+export class EndpointConnection {
+  private readonly scheduler: SchedulerLike;
+  private readonly retryMs: number;
+  private readonly stopListening: () => void;
+  /** Scheduled work: the handshake's (cancelled once connected) and the rest. */
+  private readonly handshakeActions = new Set<Unsubscribable>();
+  private readonly actions = new Set<Unsubscribable>();
+  private readonly observers = new Set<Partial<Observer<string>>>();
+  private terminal: { error: boolean; cause: unknown } | undefined;
+
+  private ready = false;
+  private closing = false;
+  private ended = false;
+
+  private outSeq = 0;
+  private outbox: Array<{ seq: number; data: string }> = [];
+  private inSeq = 0;
+  private readonly held = new Map<number, string | typeof CONSUMED>();
+  private flushing = false;
+  private suspended = false;
+  private flushScheduled = false;
+
+  private readonly own: OwnBlock | undefined;
+  private peerBlock: SharedArrayBuffer | undefined;
+  private peerControl: Int32Array | undefined;
+  private laneWriter: LaneWriter | undefined;
+
+  constructor(
+    private readonly endpoint: Endpoint,
+    private readonly options: EndpointTransportOptions,
+  ) {
+    this.scheduler = options.scheduler ?? asyncScheduler;
+    this.retryMs = options.handshakeRetry ?? 100;
+    const sync = options.sync;
+    if (sync !== undefined && sync !== false && canBlock()) {
+      const syncOptions = sync === true ? {} : sync;
+      const buffer = createSyncBlock(syncOptions.receiveMessageOnPort === undefined ? (syncOptions.bufferSize ?? DEFAULT_BUFFER_SIZE) : 0);
+      this.own = { buffer, control: new Int32Array(buffer, 0, 8), options: syncOptions, nextId: 1 };
+    }
+    let lostEarly: { cause: unknown } | undefined;
+    let listening = false;
+    this.stopListening = endpoint.listen(
+      (message) => this.receive(message),
+      (cause) => (listening ? this.lost(cause) : (lostEarly = { cause })),
+    );
+    listening = true;
+    if (lostEarly !== undefined) {
+      this.lost(lostEarly.cause);
+      return;
+    }
+    this.sendHello();
+    if (this.ready || this.ended) return;
+    const retry = (): void => {
+      if (this.ready || this.ended) return;
+      this.sendHello();
+      this.later(retry, this.retryMs, this.handshakeActions);
+    };
+    this.later(retry, this.retryMs, this.handshakeActions);
+    this.later(() => this.handshakeFailed(), options.handshakeTimeout ?? 10000, this.handshakeActions);
+  }
+
+  /** The public face: a `SubjectLike<string>`, with `nextSync` when this side can block. */
+  transport(): SubjectLike<string> {
+    const transport: SubjectLike<string> = {
+      next: (frame) => this.next(frame),
+      complete: () => this.complete(),
+      subscribe: (observer) => this.subscribe(observer),
+    };
+    if (this.own !== undefined) {
+      (transport as SyncTransport<string>).nextSync = (frame, isReply, timeout) => this.nextSync(frame, isReply, timeout);
+    }
+    return transport;
+  }
+
+  // ── outgoing ────────────────────────────────────────────────────────────────────────────────
+
+  private next(data: string): void {
+    if (this.closing || this.ended) return;
+    const seq = this.outSeq++;
+    if (this.ready) this.postFrame(seq, data);
+    else this.outbox.push({ seq, data });
+  }
+
+  private complete(): void {
+    if (this.closing || this.ended) return;
+    this.closing = true;
+    this.finish(undefined);
+    if (this.ready) this.sayBye();
+    else if (this.outbox.length === 0) this.release();
+    // Otherwise the handshake goes on: once the peer is ready it gets the outbox, then 'bye'.
+  }
+
+  private sendHello(): void {
+    this.post(this.own === undefined ? { rxipc: 'hello' } : { rxipc: 'hello', block: this.own.buffer });
+  }
+
+  private sayBye(): void {
+    this.post({ rxipc: 'bye' });
+    if (!this.ended) this.later(() => this.release(), this.options.closeTimeout ?? 1000);
+  }
+
+  private postFrame(seq: number, data: string, extra?: { sync: number; lane?: unknown }, transfer?: unknown[]): void {
+    this.post({ rxipc: 'frame', seq, data, ...extra }, transfer);
+    // The peer is blocked in nextSync: it cannot read posted messages, so copy into its lane.
+    this.laneWriter?.write(seq, data);
+  }
+
+  private post(message: Control, transfer?: unknown[]): void {
+    if (this.ended) return;
+    try {
+      if (transfer === undefined) this.endpoint.post(message);
+      else this.endpoint.post(message, transfer);
+    } catch (error) {
+      this.lost(error);
+    }
+  }
+
+  // ── incoming ────────────────────────────────────────────────────────────────────────────────
+
+  private receive(message: unknown): void {
+    if (this.ended) return;
+    if (!isControl(message)) {
+      this.ignore(message);
+      return;
+    }
+    switch (message.rxipc) {
+      case 'hello':
+        this.adoptPeerBlock(message['block']);
+        this.post(this.own === undefined ? { rxipc: 'ack' } : { rxipc: 'ack', block: this.own.buffer });
+        if (this.peerControl !== undefined) acknowledge(this.peerControl);
+        this.becomeReady();
+        return;
+      case 'ack':
+        this.adoptPeerBlock(message['block']);
+        this.becomeReady();
+        return;
+      case 'frame': {
+        const { seq, data, sync, lane } = message;
+        if (!isSeq(seq) || typeof data !== 'string') {
+          this.ignore(message);
+          return;
+        }
+        if (isSeq(sync) && lane !== undefined && lane !== null && this.peerBlock !== undefined && usesPortLane(this.peerBlock)) {
+          this.laneWriter?.close();
+          this.laneWriter = portWriter(this.peerBlock, lane as never);
+        }
+        this.becomeReady();
+        this.accept(seq, data);
+        return;
+      }
+      case 'bye':
+        this.peerBye();
+        return;
+      default:
+        this.ignore(message);
+    }
+  }
+
+  private ignore(message: unknown): void {
+    try {
+      this.options.onIgnored?.(message);
+    } catch (error) {
+      this.rethrow(error);
+    }
+  }
+
+  private adoptPeerBlock(block: unknown): void {
+    if (!isSyncBlock(block) || block === this.peerBlock) return;
+    this.peerBlock = block;
+    this.peerControl = new Int32Array(block, 0, 8);
+    this.laneWriter?.close();
+    this.laneWriter = usesPortLane(block)
+      ? undefined // the port comes with the peer's first sync frame
+      : ringWriter(block, (again) => this.later(again, 1));
+  }
+
+  private becomeReady(): void {
+    if (this.ready || this.ended) return;
+    this.ready = true;
+    const outbox = this.outbox;
+    this.outbox = [];
+    this.cancelLater(this.handshakeActions);
+    for (const { seq, data } of outbox) this.postFrame(seq, data);
+    if (this.closing) this.sayBye();
+  }
+
+  private accept(seq: number, data: string): void {
+    if (seq < this.inSeq || this.held.has(seq)) return; // already had it (a copy and its original)
+    this.held.set(seq, data);
+    this.flush();
+  }
+
+  /** Delivers the held frames that are next in order. */
+  private flush(): void {
+    if (this.flushing || this.suspended || this.observers.size === 0) return;
+    this.flushing = true;
+    try {
+      for (let frame = this.held.get(this.inSeq); frame !== undefined; frame = this.held.get(this.inSeq)) {
+        this.held.delete(this.inSeq);
+        this.inSeq++;
+        if (frame === CONSUMED) continue;
+        for (const observer of [...this.observers]) {
+          try {
+            observer.next?.(frame);
+          } catch (error) {
+            this.rethrow(error);
+          }
+        }
+        if (this.terminal !== undefined) break;
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    this.later(() => {
+      this.flushScheduled = false;
+      this.flush();
+    }, 0);
+  }
+
+  private subscribe(observer: Partial<Observer<string>>): Unsubscribable {
+    const terminal = this.terminal;
+    if (terminal !== undefined) {
+      if (terminal.error) observer.error?.(terminal.cause);
+      else observer.complete?.();
+      return { unsubscribe: () => undefined };
+    }
+    const entry = { ...observer };
+    this.observers.add(entry);
+    if (this.held.size > 0) this.scheduleFlush();
+    return { unsubscribe: () => void this.observers.delete(entry) };
+  }
+
+  // ── endings ─────────────────────────────────────────────────────────────────────────────────
+
+  private peerBye(): void {
+    this.flush();
+    if (!this.closing) {
+      this.post({ rxipc: 'bye' }); // the peer waits for this to release its end
+      this.finish(undefined);
+    }
+    this.release();
+  }
+
+  private lost(cause: unknown): void {
+    if (this.ended) return;
+    this.flush();
+    this.finish(cause === undefined ? undefined : { cause });
+    this.release();
+  }
+
+  private handshakeFailed(): void {
+    if (this.ready || this.ended) return;
+    const ms = this.options.handshakeTimeout ?? 10000;
+    this.finish({ cause: new IpcTimeoutError(`The peer did not answer the transport handshake within ${ms} ms`) });
+    this.release();
+  }
+
+  /** Completes (or errors) the subscribers, once. */
+  private finish(failure: { cause: unknown } | undefined): void {
+    if (this.terminal !== undefined) return;
+    this.terminal = failure === undefined ? { error: false, cause: undefined } : { error: true, cause: failure.cause };
+    const observers = [...this.observers];
+    this.observers.clear();
+    for (const observer of observers) {
+      try {
+        if (failure === undefined) observer.complete?.();
+        else observer.error?.(failure.cause);
+      } catch (error) {
+        this.rethrow(error);
+      }
+    }
+  }
+
+  /** Stops listening and releases the endpoint and the sync lanes. */
+  private release(): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.finish(undefined);
+    this.cancelLater(this.handshakeActions);
+    this.cancelLater(this.actions);
+    this.outbox = [];
+    this.held.clear();
+    try {
+      this.stopListening();
+    } catch (error) {
+      this.rethrow(error);
+    }
+    try {
+      this.endpoint.close?.();
+    } catch {
+      // Already closed: nothing to release.
+    }
+    this.laneWriter?.close();
+    this.own?.reader?.close();
+  }
+
+  // ── sync ────────────────────────────────────────────────────────────────────────────────────
+
+  private nextSync(frame: string, isReply: (incoming: string) => boolean, timeout: number): string {
+    const own = this.own!;
+    if (this.closing || this.ended) throw new IpcClosedError('The transport is closed');
+    const id = own.nextId;
+    own.nextId = (own.nextId % 0x7fffffff) + 1;
+    const deadline = this.scheduler.now() + timeout;
+    const timedOut = (): IpcTimeoutError =>
+      new IpcTimeoutError(
+        this.ready
+          ? `The peer did not answer a blocking call within ${timeout} ms`
+          : `The peer did not answer the transport handshake within ${timeout} ms of a blocking call`,
+      );
+    const { control } = own;
+    Atomics.store(control, STATE, id);
+    this.suspended = true;
+    try {
+      // Not connected yet: say hello and block until the peer has seen it.
+      while (!this.ready) {
+        const seen = Atomics.load(control, SIGNAL);
+        if (Atomics.load(control, ACK) === 1) {
+          this.becomeReady();
+          break;
+        }
+        this.sendHello();
+        const remaining = deadline - this.scheduler.now();
+        if (remaining <= 0) throw timedOut();
+        Atomics.wait(control, SIGNAL, seen, Math.min(remaining, this.retryMs));
+      }
+      const reader = this.laneReader(own);
+      const seq = this.outSeq++;
+      const handoff = own.handoff;
+      own.handoff = undefined;
+      if (handoff === undefined) this.postFrame(seq, frame, { sync: id });
+      else this.postFrame(seq, frame, { sync: id, lane: handoff }, [handoff]);
+      let reply: string | undefined;
+      for (;;) {
+        if (this.ended) throw new IpcClosedError('The transport closed during a blocking call');
+        const seen = Atomics.load(control, SIGNAL);
+        reader.drain((copySeq, copy) => {
+          if (copySeq < this.inSeq || this.held.has(copySeq) || copy === undefined) return;
+          if (reply === undefined && safeIsReply(isReply, copy)) {
+            reply = copy;
+            this.held.set(copySeq, CONSUMED);
+          } else {
+            this.held.set(copySeq, copy);
+          }
+        });
+        if (reply !== undefined) return reply;
+        const remaining = deadline - this.scheduler.now();
+        if (remaining <= 0 || Atomics.wait(control, SIGNAL, seen, remaining) === 'timed-out') throw timedOut();
+      }
+    } finally {
+      Atomics.store(control, STATE, 0);
+      this.suspended = false;
+      // Frames that arrived meanwhile are delivered after this call returns, in order.
+      if (this.held.size > 0 && !this.ended) this.scheduleFlush();
+    }
+  }
+
+  private laneReader(own: OwnBlock): LaneReader {
+    if (own.reader !== undefined) return own.reader;
+    const receive = own.options.receiveMessageOnPort;
+    if (receive === undefined) {
+      own.reader = ringReader(own.buffer);
+    } else {
+      const Channel = own.options.MessageChannel ?? (globalThis as { MessageChannel?: new () => { port1: any; port2: any } }).MessageChannel;
+      if (Channel === undefined) throw new TypeError('No MessageChannel to create the sync lane with');
+      const { port1, port2 } = new Channel();
+      own.reader = portReader(own.buffer, port1, receive.bind(own.options));
+      own.handoff = port2;
+    }
+    return own.reader;
+  }
+
+  // ── time ────────────────────────────────────────────────────────────────────────────────────
+
+  /** Runs `work` once after `delay` ms on the scheduler; `release()` cancels what has not run. */
+  private later(work: () => void, delay: number, group = this.actions): void {
+    let ran = false;
+    let action: Unsubscribable | undefined;
+    action = this.scheduler.schedule(() => {
+      ran = true;
+      if (action !== undefined) group.delete(action);
+      work();
+    }, delay);
+    if (!ran) group.add(action);
+  }
+
+  private cancelLater(group: Set<Unsubscribable>): void {
+    for (const action of group) action.unsubscribe();
+    group.clear();
+  }
+
+  private rethrow(error: unknown): void {
+    // Never into the platform's event dispatch: report it the way RxJS reports unhandled errors.
+    this.scheduler.schedule(() => {
+      throw error;
+    });
+  }
+}
+
+function safeIsReply(isReply: (incoming: string) => boolean, frame: string): boolean {
+  try {
+    return isReply(frame);
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,119 @@
+import type { SchedulerLike } from 'rxjs';
+import type { SubjectLike } from './SubjectLike.js';
+import { EndpointConnection } from './EndpointConnection.js';
+
+/**
+ * A postMessage-style platform object, reduced to what rxipc needs. Each transport adapts its
+ * platform object (a `MessagePort`, a `Worker`, a `WebSocket`, a child process...) to this shape
+ * with a tiny function, and `createEndpointTransport` does the rest.
+ */
+export interface Endpoint {
+  /**
+   * Sends one message to the peer (`postMessage`, `ws.send`, `process.send`...). Messages are
+   * plain objects with strings, numbers and, where sync is on, a `SharedArrayBuffer`.
+   * `transfer` is only passed by the sync lane of port-based endpoints (see `EndpointSyncOptions`).
+   */
+  post(message: unknown, transfer?: unknown[]): void;
+  /**
+   * Starts listening. `onMessage` receives each message as posted by the peer's `post`;
+   * `onLost` reports that the peer went away (`cause` when there is one: an error, an exit code).
+   * @returns A function that stops listening.
+   */
+  listen(onMessage: (message: unknown) => void, onLost: (cause?: unknown) => void): () => void;
+  /** Releases the resource once the transport is done (`port.close()`, `worker.terminate()`...). */
+  close?(): void;
+}
+
+/** Options of the blocking `nextSync` (what `ipcRenderer.sendSync` needs). */
+export interface EndpointSyncOptions {
+  /**
+   * Node's `receiveMessageOnPort` from `node:worker_threads`. When given, frames the peer sends
+   * while this side blocks come through a dedicated `MessagePort` drained synchronously; without
+   * it they are copied into a shared ring buffer. Passed in so browser bundles never import Node.
+   */
+  receiveMessageOnPort?(port: any): { message: unknown } | undefined;
+  /**
+   * The `MessageChannel` constructor used for that dedicated port.
+   * @default globalThis.MessageChannel
+   */
+  MessageChannel?: new () => { port1: any; port2: any };
+  /**
+   * Bytes of the shared ring (rounded up to a power of two). A frame larger than this cannot
+   * reach a blocked side: if it is the reply, the wait ends in `IpcTimeoutError`.
+   * @default 1048576 (1 MiB)
+   */
+  bufferSize?: number;
+}
+
+/** Options of `createEndpointTransport`. */
+export interface EndpointTransportOptions {
+  /**
+   * Milliseconds to wait for the peer's handshake; then subscribers error with `IpcTimeoutError`.
+   * @default 10000
+   */
+  handshakeTimeout?: number;
+  /**
+   * Milliseconds between two hellos while the peer has not answered (it may start listening late).
+   * @default 100
+   */
+  handshakeRetry?: number;
+  /**
+   * Milliseconds `complete()` waits for the peer to acknowledge the goodbye before releasing the
+   * endpoint (`close()`): what was sent before `complete()` is handled by the peer first.
+   * @default 1000
+   */
+  closeTimeout?: number;
+  /**
+   * The scheduler of hello retries, timeouts and deferred delivery.
+   * @default asyncScheduler
+   */
+  scheduler?: SchedulerLike;
+  /**
+   * Gives the transport a blocking `nextSync` (so `ipcRenderer.sendSync` works) when this thread
+   * may block (`Atomics.wait`: Node, Web Workers of a cross-origin-isolated page; never a page's
+   * main thread). Only turn it on where the peer runs on another thread: a blocked thread cannot
+   * answer itself. The answering side needs no option.
+   * @default false
+   */
+  sync?: boolean | EndpointSyncOptions;
+  /**
+   * Called with each incoming message that is not a valid rxipc transport message; it is dropped.
+   * @default undefined (dropped silently)
+   */
+  onIgnored?(message: unknown): void;
+}
+
+/**
+ * Turns a postMessage-style `Endpoint` into an rxipc transport (`SubjectLike<string>`): a
+ * handshake (both sides say hello, re-sent until the peer answers), frames sent before the peer
+ * is ready kept and sent in order once it is, an `IpcTimeoutError` when it never answers, a
+ * goodbye on `complete()`, and the peer's goodbye or loss completing (or erroring) subscribers.
+ * Every frame carries a sequence number; incoming frames are delivered in order. With `sync`,
+ * it also implements the blocking `nextSync` over shared memory. The transport-level messages
+ * are objects `{ rxipc: 'hello' | 'ack' | 'frame' | 'bye', ... }`; anything else is ignored,
+ * never thrown.
+ *
+ * ## Example
+ * ```ts
+ * import { createEndpointTransport, IpcRenderer, type Endpoint } from 'rxipc';
+ *
+ * // Any postMessage-style object, here a BroadcastChannel-like `bus`:
+ * const endpoint: Endpoint = {
+ *   post: (message) => bus.postMessage(message),
+ *   listen: (onMessage) => {
+ *     const listener = (event: MessageEvent) => onMessage(event.data);
+ *     bus.addEventListener('message', listener);
+ *     return () => bus.removeEventListener('message', listener);
+ *   },
+ *   close: () => bus.close(),
+ * };
+ * const ipcRenderer = new IpcRenderer(createEndpointTransport(endpoint));
+ * ```
+ *
+ * @param endpoint The adapted platform object; the transport owns it from now on.
+ * @param options Handshake and close timing, the scheduler, blocking `nextSync`.
+ * @returns The transport; it has `nextSync` only when `sync` is on and this thread can block.
+ */
+export function createEndpointTransport(endpoint: Endpoint, options: EndpointTransportOptions = {}): SubjectLike<string> {
+  return new EndpointConnection(endpoint, options).transport();
+}
