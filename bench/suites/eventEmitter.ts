@@ -1,6 +1,6 @@
 // EventEmitter core vs node:events, eventemitter3 and tseep (issue 4, first row).
 import { EventEmitter as NodeEmitter } from 'node:events';
-import EE3 from 'eventemitter3';
+import { EventEmitter as EE3 } from 'eventemitter3';
 import { EventEmitter as TseepEmitter } from 'tseep';
 import { EventEmitter } from '../../src/core/EventEmitter.js';
 import { consume, quick, runSuite, type BenchCase, type BenchRow } from '../harness.js';
