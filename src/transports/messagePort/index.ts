@@ -1,0 +1,2 @@
+/* MessagePort transport */
+export { messagePortTransport, type MessagePortLike } from './messagePortTransport.js';

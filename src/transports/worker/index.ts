@@ -1,0 +1,9 @@
+/* Worker transports */
+export {
+  workerTransport,
+  type NodeWorkerLike,
+  type WebWorkerLike,
+  type WorkerSideOptions,
+  type WorkerTransportOptions,
+} from './workerTransport.js';
+export { parentPortTransport, type ParentPortLike } from './parentPortTransport.js';
