@@ -196,7 +196,9 @@ export class TestTransport implements SyncTransport<string> {
    *
    * ## Example
    * ```ts
-   * transport.whenSync('config:get', (key: string) => ({ theme: 'dark' })[key]);
+   * const config: Record<string, string> = { theme: 'dark' };
+   * transport.whenSync('version', '1.2.3').whenSync('config:get', (key: string) => config[key]);
+   * ipcRenderer.sendSync('version'); // '1.2.3'
    * ipcRenderer.sendSync('config:get', 'theme'); // 'dark'
    * ```
    *
