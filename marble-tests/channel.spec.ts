@@ -3,7 +3,7 @@ import { createTestScheduler, trackedMarbleIpc } from './support.js';
 
 const first = map(({ args }: { args: unknown[] }) => args[0]);
 
-describe('channel', () => {
+describe('channel (marbles)', () => {
   describe('on IpcRenderer', () => {
     it('should emit nothing while nothing is sent, and hold one listener only while subscribed (never)', () => {
       const testScheduler = createTestScheduler();
@@ -58,7 +58,7 @@ describe('channel', () => {
         const sends =    hot('a-b-c-d-');
         const sub =          '^----!  ';
         const expected =     '-a-b----';
-        const probe =       cold('a----b-|');
+        const probe =   cold('a----b-|');
         sends.subscribe((v) => webContents.send('tick', v));
         expectObservable(ipcRenderer.channel('tick').pipe(first), sub).toBe(expected);
         expectObservable(probe.pipe(map(() => ipcRenderer.listenerCount('tick')))).toBe('a----b-|', { a: 1, b: 0 });
@@ -97,7 +97,7 @@ describe('channel', () => {
         const sends =    hot('-a-b--');
         const failing =      '--#   ';
         const healthy =      '--a-b-';
-        const probe =       cold('a--b-|');
+        const probe =   cold('a--b-|');
         sends.subscribe((v) => webContents.send('tick', v));
         const thrower = ipcRenderer.channel('tick').pipe(
           map(() => {
