@@ -17,6 +17,8 @@ export default function (config) {
       { pattern: 'marble-tests/**/*.spec.ts', watched: false },
       // Worker chunks webpack emits must be served, or a Worker 404s silently.
       { pattern: '.karma-build/**/*.js', included: false, served: true, watched: false },
+      // rxipc as a guest window loads it (window/broadcastChannel specs): its own webpack entry.
+      { pattern: 'spec/browser/fixtures/frameGuest.ts', included: false, served: true, watched: false },
     ],
     exclude: ['spec/node/**'],
     preprocessors: {
