@@ -5,7 +5,7 @@ import { describeFrame } from './describeFrame.js';
 /** The kinds of frame a renderer sends that a `TestTransport` records as requests. */
 export type TestRequestKind = 'send' | 'sync' | 'invoke' | 'invoke-stream' | 'host';
 
-/** @internal What a `TestIpcRequest` needs from its `TestTransport`. */
+/** What a `TestIpcRequest` needs from the `TestTransport` that recorded it (not part of the public barrel). */
 export interface TestRequestOwner {
   /** Whether the connection is closed (by either side): nothing can be answered any more. */
   readonly closed: boolean;
