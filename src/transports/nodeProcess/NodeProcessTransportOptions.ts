@@ -1,0 +1,8 @@
+import type { EndpointTransportOptions } from '../../transport/createEndpointTransport.js';
+
+/**
+ * Options of `childProcessTransport` and `processTransport`: the handshake and close timing,
+ * the scheduler and `onIgnored` of `createEndpointTransport`. Two processes share no memory,
+ * so there is no blocking `sendSync` between them.
+ */
+export type NodeProcessTransportOptions = Omit<EndpointTransportOptions, 'sync'>;

@@ -1,0 +1,60 @@
+import { asapScheduler } from 'rxjs';
+import { createEndpointTransport } from '../../transport/createEndpointTransport.js';
+import type { SubjectLike } from '../../transport/SubjectLike.js';
+import { nodeIpcEndpoint } from './nodeIpcEndpoint.js';
+import type { NodeProcessTransportOptions } from './NodeProcessTransportOptions.js';
+
+/** The parts of Node's `ChildProcess` that `childProcessTransport` uses. */
+export interface ChildProcessLike {
+  /** Whether the IPC channel is still open. */
+  readonly connected: boolean;
+  /** Sends one message to the child over the IPC channel. */
+  send(message: unknown, callback: (error: Error | null) => void): boolean;
+  /** Adds an event listener (`'message'`, `'exit'`, `'disconnect'`, `'error'`). */
+  on(event: string, listener: (...args: any[]) => void): unknown;
+  /** Removes an event listener. */
+  off(event: string, listener: (...args: any[]) => void): unknown;
+}
+
+/**
+ * Creates the parent's end of a transport to a child process started with
+ * `child_process.fork` (or `spawn` with an `'ipc'` stdio entry), over Node's IPC channel. The
+ * child uses `processTransport(process)`. Frames sent before the child is ready wait for it;
+ * the child exiting, disconnecting or failing to start (`'exit'`, `'disconnect'`, `'error'`)
+ * completes the transport, so a connected `WebContents` is destroyed and pending calls reject
+ * with `IpcClosedError`. Closing the transport leaves the child and its IPC channel alone. The
+ * application may keep sending its own messages on the same channel: rxipc only reads its own
+ * (objects tagged `rxipc`).
+ *
+ * ## Example
+ * ```ts
+ * import { fork } from 'node:child_process';
+ * import { IpcMain } from 'rxipc';
+ * import { childProcessTransport } from 'rxipc/transports/nodeProcess';
+ *
+ * const ipcMain = new IpcMain();
+ * ipcMain.handle('sum', (_event, a: number, b: number) => a + b);
+ *
+ * const child = fork('./renderer.js');
+ * const webContents = ipcMain.connect(childProcessTransport(child));
+ * webContents.once('destroyed', () => console.log('child gone'));
+ * ```
+ *
+ * @param child The forked `ChildProcess`.
+ * @param options The handshake and close timing and their scheduler.
+ * @returns The parent's end of the transport.
+ * @see processTransport
+ */
+export function childProcessTransport(child: ChildProcessLike, options?: NodeProcessTransportOptions): SubjectLike<string> {
+  const endpoint = nodeIpcEndpoint(
+    child,
+    {
+      exit: (code: number | null, signal: string | null) =>
+        new Error(`The child process exited (${signal === null ? `code ${code}` : `signal ${signal}`})`),
+      disconnect: () => new Error('The child process disconnected its IPC channel'),
+      error: (error: unknown) => error,
+    },
+    options?.scheduler ?? asapScheduler,
+  );
+  return createEndpointTransport(endpoint, options);
+}

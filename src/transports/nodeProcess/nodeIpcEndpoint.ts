@@ -1,0 +1,55 @@
+import type { SchedulerLike } from 'rxjs';
+import type { Endpoint } from '../../transport/createEndpointTransport.js';
+
+/** What both ends of a Node IPC channel (a `ChildProcess`, a forked child's `process`) offer. */
+export interface NodeIpcTarget {
+  /** Whether the IPC channel is still open. */
+  readonly connected?: boolean;
+  /** Sends one message over the IPC channel; errors go to `callback`. */
+  send?(message: unknown, callback: (error: Error | null) => void): boolean;
+  /** Adds an event listener (`'message'`, `'disconnect'`, ...). */
+  on(event: string, listener: (...args: any[]) => void): unknown;
+  /** Removes an event listener. */
+  off(event: string, listener: (...args: any[]) => void): unknown;
+}
+
+/**
+ * An `Endpoint` over a Node IPC channel (internal to the nodeProcess transports). rxipc's
+ * messages are objects tagged `rxipc`; the application's own messages on the same channel are
+ * ignored by the transport and still reach the application's listeners. Each event of
+ * `lossEvents` means that the peer is gone; its function turns the event's arguments into a cause.
+ */
+export function nodeIpcEndpoint(
+  target: NodeIpcTarget,
+  lossEvents: Record<string, (...args: any[]) => unknown>,
+  scheduler: SchedulerLike,
+): Endpoint {
+  let detach: (() => void) | undefined;
+  return {
+    post(message) {
+      if (target.connected === false || target.send === undefined) return;
+      // A failed send means the channel is closing: the loss events report it.
+      target.send(message, () => undefined);
+    },
+    listen(onMessage, onLost) {
+      const lost: Array<[string, (...args: any[]) => void]> = Object.entries(lossEvents).map(([event, describe]) => [
+        event,
+        (...args: any[]) => onLost(describe(...args)),
+      ]);
+      target.on('message', onMessage);
+      for (const [event, listener] of lost) target.on(event, listener);
+      const notConnected =
+        target.connected === false || target.send === undefined
+          ? scheduler.schedule(() => onLost(new Error('The process has no open IPC channel')))
+          : undefined;
+      detach = () => {
+        detach = undefined;
+        notConnected?.unsubscribe();
+        // Removing the listeners lets a child process exit once nothing else keeps it alive.
+        target.off('message', onMessage);
+        for (const [event, listener] of lost) target.off(event, listener);
+      };
+      return () => detach?.();
+    },
+  };
+}
