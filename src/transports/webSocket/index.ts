@@ -1,0 +1,6 @@
+/* WebSocket clients and servers */
+export { webSocketTransport } from './webSocketTransport.js';
+export { acceptWebSockets } from './acceptWebSockets.js';
+export type { WebSocketLike } from './WebSocketLike.js';
+export type { WebSocketServerLike } from './WebSocketServerLike.js';
+export type { WebSocketTransportOptions } from './WebSocketTransportOptions.js';
