@@ -1,0 +1,8 @@
+import type { EndpointTransportOptions } from '../../transport/createEndpointTransport.js';
+
+/**
+ * Options of `electronRendererTransport` and `electronMainTransports`: the handshake and close
+ * timing, the scheduler and `onIgnored` of `createEndpointTransport`. `sync` does not apply:
+ * the renderer's `sendSync` uses Electron's own blocking `ipcRenderer.sendSync`.
+ */
+export type ElectronTransportOptions = Omit<EndpointTransportOptions, 'sync'>;
