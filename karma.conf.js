@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findChrome } from './scripts/chrome-bin.mjs';
+import rxipcWebSocketServer from './spec/support/karma-ws-server.cjs';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const out = path.join(root, '.karma-build');
@@ -11,7 +12,8 @@ if (!process.env.CHROME_BIN) process.env.CHROME_BIN = findChrome();
 export default function (config) {
   config.set({
     basePath: root,
-    frameworks: ['jasmine', 'webpack'],
+    frameworks: ['jasmine', 'webpack', 'rxipc-ws'],
+    plugins: ['karma-*', rxipcWebSocketServer],
     files: [
       { pattern: 'spec/**/*.spec.ts', watched: false },
       { pattern: 'marble-tests/**/*.spec.ts', watched: false },
