@@ -2,7 +2,7 @@ import { map } from 'rxjs';
 import type { TestIpcRequest } from '../src/testing/index.js';
 import { createTestScheduler, errorShape, trackedTestRenderer } from './support.js';
 
-describe('TestTransport', () => {
+describe('TestTransport (marbles)', () => {
   it('should deliver streamed answers latency frames after they are given, in order', () => {
     const testScheduler = createTestScheduler();
     testScheduler.run(({ hot, expectObservable }) => {

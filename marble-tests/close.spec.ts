@@ -1,7 +1,7 @@
 import { fromEvent, map } from 'rxjs';
 import { createTestScheduler, errorShape, trackedMarbleIpc } from './support.js';
 
-describe('close', () => {
+describe('close (marbles)', () => {
   it("should complete an IpcRenderer's channels at once and destroy its WebContents latency frames later", () => {
     const testScheduler = createTestScheduler();
     testScheduler.run(({ hot, expectObservable }) => {

@@ -4,7 +4,7 @@ import { createTestScheduler, trackedMarbleIpc } from './support.js';
 
 const first = map(({ args }: { args: unknown[] }) => args[0]);
 
-describe('createMarbleIpc', () => {
+describe('createMarbleIpc (marbles)', () => {
   describe('delivery', () => {
     it('should deliver each renderer frame latency virtual ms after it was sent, first in first out', () => {
       const testScheduler = createTestScheduler();

@@ -7,7 +7,7 @@ function watchAbort(event: IpcMainInvokeEvent, aborts: Subject<string>): void {
   event.signal.addEventListener('abort', () => aborts.next((event.signal.reason as Error).name));
 }
 
-describe('invoke$', () => {
+describe('invoke$ (marbles)', () => {
   it('should emit the value a handler returns, then complete, 2 × latency frames after subscribing', () => {
     const testScheduler = createTestScheduler();
     testScheduler.run(({ expectObservable }) => {

@@ -4,7 +4,7 @@ import { createTestScheduler, errorShape, trackedMarbleIpc } from './support.js'
 
 const first = map(({ args }: { args: unknown[] }) => args[0]);
 
-describe('sendTo', () => {
+describe('sendTo (marbles)', () => {
   it('should mirror a source that never emits, and send nothing (never)', () => {
     const testScheduler = createTestScheduler();
     testScheduler.run(({ cold, expectObservable }) => {
@@ -127,7 +127,7 @@ describe('sendTo', () => {
   });
 });
 
-describe('invokeOn', () => {
+describe('invokeOn (marbles)', () => {
   it('should emit nothing for a source that never emits, and call nothing (never)', () => {
     const testScheduler = createTestScheduler();
     testScheduler.run(({ cold, expectObservable }) => {
