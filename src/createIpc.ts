@@ -1,4 +1,5 @@
 import type { SchedulerLike } from 'rxjs';
+import type { AnyChannels, ChannelMap } from './channel/ChannelMap.js';
 import { IpcHost } from './host/IpcHost.js';
 import { IpcMain, type IpcMainOptions } from './main/IpcMain.js';
 import type { WebContents } from './main/WebContents.js';
@@ -19,16 +20,16 @@ export interface CreateIpcOptions extends IpcMainOptions {
   latency?: number;
 }
 
-/** What `createIpc` returns: the four ends of the embedded default. */
-export interface EmbeddedIpc {
+/** What `createIpc` returns: the four ends of the embedded default, typed by the channel map `M`. */
+export interface EmbeddedIpc<M extends ChannelMap = AnyChannels> {
   /** The main side. */
-  ipcMain: IpcMain;
+  ipcMain: IpcMain<M>;
   /** The renderer side. */
-  ipcRenderer: IpcRenderer;
+  ipcRenderer: IpcRenderer<M>;
   /** The main side's handle on that renderer. */
-  webContents: WebContents;
+  webContents: WebContents<M>;
   /** What the renderer's `sendToHost` reaches. */
-  host: IpcHost;
+  host: IpcHost<M>;
 }
 
 /**
@@ -46,10 +47,13 @@ export interface EmbeddedIpc {
  * ipcRenderer.send('hello', 'world'); // later: 'hello world'
  * ```
  *
+ * With a channel map (`createIpc<AppChannels>()`, see `ChannelMap`), every channel name,
+ * argument and result is checked at compile time on all four ends.
+ *
  * @param options The scheduler and latency of delivery, and `IpcMain`'s options.
  * @returns `{ ipcMain, ipcRenderer, webContents, host }`.
  */
-export function createIpc(options: CreateIpcOptions = {}): EmbeddedIpc {
+export function createIpc<M extends ChannelMap = AnyChannels>(options: CreateIpcOptions = {}): EmbeddedIpc<M> {
   const { scheduler, latency, ...mainOptions } = options;
   const transportOptions = {
     ...(scheduler === undefined ? {} : { scheduler }),
@@ -57,13 +61,13 @@ export function createIpc(options: CreateIpcOptions = {}): EmbeddedIpc {
   };
   const [mainEnd, rendererEnd] = createMemoryTransportPair(transportOptions);
   const [hostEnd, guestEnd] = createMemoryTransportPair(transportOptions);
-  const ipcMain = new IpcMain(mainOptions);
+  const ipcMain = new IpcMain<M>(mainOptions);
   const webContents = ipcMain.connect(mainEnd);
   const codec = {
     ...(mainOptions.maxFrameLength === undefined ? {} : { maxFrameLength: mainOptions.maxFrameLength }),
     ...(mainOptions.maxDepth === undefined ? {} : { maxDepth: mainOptions.maxDepth }),
   };
-  const ipcRenderer = new IpcRenderer(rendererEnd, { host: guestEnd, ...codec });
-  const host = new IpcHost(hostEnd, codec);
+  const ipcRenderer = new IpcRenderer<M>(rendererEnd, { host: guestEnd, ...codec });
+  const host = new IpcHost<M>(hostEnd, codec);
   return { ipcMain, ipcRenderer, webContents, host };
 }

@@ -53,3 +53,43 @@ export { IpcRemoteError } from './errors/IpcRemoteError.js';
 export { IpcSerializationError } from './errors/IpcSerializationError.js';
 export { IpcSyncUnsupportedError } from './errors/IpcSyncUnsupportedError.js';
 export { IpcTimeoutError } from './errors/IpcTimeoutError.js';
+
+/* Typed channels */
+export type {
+  AnyChannels,
+  CallArgs,
+  CallResult,
+  ChannelCall,
+  ChannelMap,
+  ChannelSection,
+  ChannelTypes,
+  EventArgs,
+  EventChannel,
+  HandlerResult,
+  HostArgs,
+  HostChannel,
+  InvokeArgs,
+  InvokeChannel,
+  InvokeResult,
+  IsLooseMap,
+  SendArgs,
+  SendChannel,
+  SingleArg,
+  SyncArgs,
+  SyncChannel,
+  SyncResult,
+} from './channel/ChannelMap.js';
+export type {
+  ListenerFor,
+  ListenerMap,
+  ListenerName,
+  LooseListeners,
+  MessageFor,
+  MetaEventName,
+  MetaListener,
+  OtherEventName,
+  RendererListenerMap,
+} from './channel/ListenerMap.js';
+export type { IpcMainHandlerFor, MainListenerMap } from './main/IpcScope.js';
+export type { TypedInvokeTarget } from './operators/invokeOn.js';
+export type { TypedSendTarget } from './operators/sendTo.js';

@@ -6,6 +6,16 @@ import { IpcListenerError } from '../errors/IpcListenerError.js';
 import { CloseSignal } from './CloseSignal.js';
 import { deliver } from './deliver.js';
 import { fromChannel, type ChannelMessage } from './fromChannel.js';
+import type { Listener } from '../core/EventEmitter.js';
+import type {
+  ListenerFor,
+  ListenerName,
+  LooseListeners,
+  MessageFor,
+  MetaEventName,
+  MetaListener,
+  OtherEventName,
+} from './ListenerMap.js';
 
 /**
  * The base of the rxipc facades (`IpcRenderer`, `IpcMain`, `webContents.ipc`, `IpcHost`): a Node
@@ -21,7 +31,7 @@ import { fromChannel, type ChannelMessage } from './fromChannel.js';
  * ipcMain.errors$.subscribe((err) => console.warn(err.code, err.message));
  * ```
  */
-export class ChannelEmitter<E> extends EventEmitter {
+export class ChannelEmitter<E, L = LooseListeners, C = L> extends EventEmitter {
   private readonly errorSubject = new Subject<IpcError>();
   /** @internal Closed with the facade: completes its channel Observables. */
   protected readonly closeSignal = new CloseSignal();
@@ -53,7 +63,8 @@ export class ChannelEmitter<E> extends EventEmitter {
    * @param name The channel.
    * @returns The channel's messages.
    */
-  channel(name: string): Observable<ChannelMessage<E>> {
+  channel<K extends ListenerName<C>>(name: K): Observable<MessageFor<E, C, K>>;
+  channel(name: string): Observable<ChannelMessage<any, any>> {
     if (typeof name !== 'string') throw invalidArgType('channel', 'string', name);
     return fromChannel<E>(this, name, this.closeSignal);
   }
@@ -72,6 +83,38 @@ export class ChannelEmitter<E> extends EventEmitter {
       );
     });
   }
+}
+
+/**
+ * The listener methods, typed from the listener map `L` (`C`, the same by default, types
+ * `channel()`): with a typed map, channel names and
+ * listener parameters are checked, and only Node's meta events (`'newListener'`,
+ * `'removeListener'`) and symbols are accepted besides the channels; untyped (the default), every
+ * name and `(...args: any[])` listeners, as a plain `EventEmitter`. Types only.
+ */
+export interface ChannelEmitter<E, L, C> {
+  on<K extends ListenerName<L>>(channel: K, listener: ListenerFor<L, K>): this;
+  on(eventName: MetaEventName, listener: MetaListener): this;
+  on(eventName: OtherEventName<L>, listener: Listener): this;
+  addListener<K extends ListenerName<L>>(channel: K, listener: ListenerFor<L, K>): this;
+  addListener(eventName: MetaEventName, listener: MetaListener): this;
+  addListener(eventName: OtherEventName<L>, listener: Listener): this;
+  prependListener<K extends ListenerName<L>>(channel: K, listener: ListenerFor<L, K>): this;
+  prependListener(eventName: MetaEventName, listener: MetaListener): this;
+  prependListener(eventName: OtherEventName<L>, listener: Listener): this;
+  once<K extends ListenerName<L>>(channel: K, listener: ListenerFor<L, K>): this;
+  once(eventName: MetaEventName, listener: MetaListener): this;
+  once(eventName: OtherEventName<L>, listener: Listener): this;
+  prependOnceListener<K extends ListenerName<L>>(channel: K, listener: ListenerFor<L, K>): this;
+  prependOnceListener(eventName: MetaEventName, listener: MetaListener): this;
+  prependOnceListener(eventName: OtherEventName<L>, listener: Listener): this;
+  off<K extends ListenerName<L>>(channel: K, listener: ListenerFor<L, K>): this;
+  off(eventName: MetaEventName, listener: MetaListener): this;
+  off(eventName: OtherEventName<L>, listener: Listener): this;
+  removeListener<K extends ListenerName<L>>(channel: K, listener: ListenerFor<L, K>): this;
+  removeListener(eventName: MetaEventName, listener: MetaListener): this;
+  removeListener(eventName: OtherEventName<L>, listener: Listener): this;
+  removeAllListeners(eventName?: ListenerName<L> | MetaEventName | OtherEventName<L>): this;
 }
 
 /** Makes `obj[key]` an own, non-enumerable, bound copy of its method, so it survives detaching. */

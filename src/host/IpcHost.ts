@@ -1,6 +1,18 @@
 import { Observable } from 'rxjs';
 import { bindOwn, ChannelEmitter } from '../channel/ChannelEmitter.js';
+import type {
+  AnyChannels,
+  ChannelMap,
+  ChannelSection,
+  ChannelTypes,
+  EventArgs,
+  EventChannel,
+  HostArgs,
+  HostChannel,
+  IsLooseMap,
+} from '../channel/ChannelMap.js';
 import { trackChannelSubscription, type ChannelMessage } from '../channel/fromChannel.js';
+import type { ListenerName, LooseListeners, MessageFor } from '../channel/ListenerMap.js';
 import { invalidArgType } from '../core/nodeErrors.js';
 import { IpcBadFrameError } from '../errors/IpcBadFrameError.js';
 import { IpcClosedError } from '../errors/IpcClosedError.js';
@@ -10,13 +22,13 @@ import { Link } from '../protocol/Link.js';
 import type { SubjectLike } from '../transport/SubjectLike.js';
 
 /** What `'ipc-message'` listeners of an `IpcHost` receive, as a `<webview>`'s `ipc-message` event. */
-export interface IpcHostMessageEvent {
+export interface IpcHostMessageEvent<M extends ChannelMap = AnyChannels> {
   /** The channel the guest used in `sendToHost`. */
   channel: string;
   /** The arguments. */
   args: unknown[];
   /** The host that received it. */
-  sender: IpcHost;
+  sender: IpcHost<M>;
 }
 
 /**
@@ -34,7 +46,11 @@ export interface IpcHostMessageEvent {
  * ipcRenderer.sendToHost('ready', 42);
  * ```
  */
-export class IpcHost extends ChannelEmitter<IpcHostMessageEvent> {
+export class IpcHost<M extends ChannelMap = AnyChannels> extends ChannelEmitter<
+  IpcHostMessageEvent<M>,
+  LooseListeners,
+  HostListenerMap<M>
+> {
   private readonly link: Link;
 
   /**
@@ -61,7 +77,8 @@ export class IpcHost extends ChannelEmitter<IpcHostMessageEvent> {
    * @param name The channel.
    * @returns The channel's messages; completes when the host closes.
    */
-  override channel(name: string): Observable<ChannelMessage<IpcHostMessageEvent>> {
+  override channel<K extends ListenerName<HostListenerMap<M>>>(name: K): Observable<MessageFor<IpcHostMessageEvent<M>, HostListenerMap<M>, K>>;
+  override channel(name: string): Observable<ChannelMessage<any, any>> {
     if (typeof name !== 'string') throw invalidArgType('channel', 'string', name);
     return new Observable((subscriber) => {
       if (this.closeSignal.isClosed) {
@@ -89,6 +106,7 @@ export class IpcHost extends ChannelEmitter<IpcHostMessageEvent> {
    * @param args The arguments, serialised as JSON now.
    * @throws IpcSerializationError, IpcClosedError.
    */
+  send<K extends EventChannel<M>>(channel: K, ...args: EventArgs<M, K>): void;
   send(channel: string, ...args: unknown[]): void {
     if (typeof channel !== 'string') throw invalidArgType('channel', 'string', channel);
     if (this.link.closed) throw new IpcClosedError(`Cannot send on '${channel}': the IpcHost is closed`, { channel });
@@ -106,7 +124,22 @@ export class IpcHost extends ChannelEmitter<IpcHostMessageEvent> {
       this.reportError(new IpcBadFrameError(`An IpcHost does not accept '${frame.kind}' frames`));
       return;
     }
-    const event: IpcHostMessageEvent = { channel: frame.channel, args: frame.args, sender: this };
+    const event: IpcHostMessageEvent<M> = { channel: frame.channel, args: frame.args, sender: this };
     this.deliverTo(this, 'ipc-message', [event]);
   }
 }
+
+/**
+ * Types only: the channel map's view of `send` (to the guest's `ipcRenderer.on`: `events`), read
+ * by the `sendTo` operator. Never present at runtime.
+ */
+export interface IpcHost<M extends ChannelMap = AnyChannels> {
+  /** Type only (never present at runtime): the channels `send` accepts. */
+  readonly '~channels'?: ChannelTypes<ChannelSection<M, 'events'>, {}>;
+}
+
+/** The channels `host.channel(name)` offers: `M`'s `host` section, `[event, ...args]`; untyped when it is. */
+type HostListenerMap<M extends ChannelMap> =
+  IsLooseMap<ChannelSection<M, 'host'>> extends true
+    ? LooseListeners
+    : { [K in HostChannel<M>]: [event: IpcHostMessageEvent<M>, ...HostArgs<M, K>] };

@@ -1,4 +1,5 @@
 import { bindOwn } from '../channel/ChannelEmitter.js';
+import type { AnyChannels, ChannelMap } from '../channel/ChannelMap.js';
 import { IpcClosedError } from '../errors/IpcClosedError.js';
 import type { CodecOptions } from '../protocol/codec.js';
 import type { SubjectLike } from '../transport/SubjectLike.js';
@@ -38,9 +39,9 @@ export interface IpcMainOptions extends CodecOptions {
  *
  * @see IpcRenderer, WebContents
  */
-export class IpcMain extends IpcScope {
-  private readonly contents = new Set<WebContents>();
-  private readonly owner: WebContentsOwner;
+export class IpcMain<M extends ChannelMap = AnyChannels> extends IpcScope<M> {
+  private readonly contents = new Set<WebContents<M>>();
+  private readonly owner: WebContentsOwner<M>;
 
   /**
    * @param options `exposeStack` and codec limits.
@@ -67,7 +68,7 @@ export class IpcMain extends IpcScope {
    * @returns The renderer's `WebContents`.
    * @throws IpcClosedError when this `IpcMain` is closed.
    */
-  connect(transport: SubjectLike<string>): WebContents {
+  connect(transport: SubjectLike<string>): WebContents<M> {
     if (this.isClosed) throw new IpcClosedError('Cannot connect a renderer: the IpcMain is closed');
     const contents = new WebContents(this.owner, transport);
     if (!contents.isDestroyed()) this.contents.add(contents);
@@ -75,7 +76,7 @@ export class IpcMain extends IpcScope {
   }
 
   /** The connected renderers that are not destroyed, in connection order. */
-  getAllWebContents(): WebContents[] {
+  getAllWebContents(): WebContents<M>[] {
     return [...this.contents];
   }
 

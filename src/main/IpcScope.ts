@@ -1,13 +1,54 @@
 import { bindOwn, ChannelEmitter } from '../channel/ChannelEmitter.js';
+import type {
+  AnyChannels,
+  ChannelMap,
+  ChannelSection,
+  HandlerResult,
+  InvokeArgs,
+  InvokeChannel,
+  InvokeResult,
+  IsLooseMap,
+  SendArgs,
+  SendChannel,
+  SyncArgs,
+  SyncChannel,
+  SyncResult,
+} from '../channel/ChannelMap.js';
+import type { LooseListeners } from '../channel/ListenerMap.js';
 import { invalidArgType } from '../core/nodeErrors.js';
 import { IpcHandlerExistsError } from '../errors/IpcHandlerExistsError.js';
 import type { IpcMainEvent, IpcMainInvokeEvent } from './events.js';
 
 /** What `handle` accepts: it may return a value, a Promise, or an Observable (streamed by `invoke$`). */
-export type IpcMainHandler = (event: IpcMainInvokeEvent, ...args: any[]) => unknown;
+export type IpcMainHandler<M extends ChannelMap = AnyChannels> = (event: IpcMainInvokeEvent<M>, ...args: any[]) => unknown;
 
 /** A main-side listener: `(event, ...args)`. */
 export type IpcMainListener = (event: IpcMainEvent, ...args: any[]) => void;
+
+/**
+ * The `handle` / `handleOnce` handler of an `invoke` channel `K` of the channel map `M`: typed
+ * arguments, and it returns the channel's result as a value, a Promise or an Observable.
+ */
+export type IpcMainHandlerFor<M extends ChannelMap, K extends InvokeChannel<M>> = (
+  event: IpcMainInvokeEvent<M>,
+  ...args: InvokeArgs<M, K>
+) => HandlerResult<InvokeResult<M, K>>;
+
+/**
+ * The listener map of the main side for a channel map `M`: every `send` channel with
+ * `[event, ...args]`, every `sync` channel with `[event, ...args]` where `event.returnValue` has the
+ * channel's result type; untyped when either section is.
+ */
+export type MainListenerMap<M extends ChannelMap> =
+  IsLooseMap<ChannelSection<M, 'send'>> extends true
+    ? LooseListeners
+    : IsLooseMap<ChannelSection<M, 'sync'>> extends true
+      ? LooseListeners
+      : {
+          [K in SendChannel<M> | SyncChannel<M>]: K extends SyncChannel<M>
+            ? [event: IpcMainEvent<M, SyncResult<M, K>>, ...SyncArgs<M, K>]
+            : [event: IpcMainEvent<M, never>, ...SendArgs<M, K>];
+        };
 
 const BOUND = [
   'handle',
@@ -37,8 +78,8 @@ const BOUND = [
  * await ipcRenderer.invoke('whoami'); // 'renderer #1': the scoped handler wins
  * ```
  */
-export class IpcScope extends ChannelEmitter<IpcMainEvent> {
-  private readonly handlers = new Map<string, IpcMainHandler>();
+export class IpcScope<M extends ChannelMap = AnyChannels> extends ChannelEmitter<IpcMainEvent<M>, MainListenerMap<M>> {
+  private readonly handlers = new Map<string, IpcMainHandler<any>>();
 
   constructor() {
     super();
@@ -53,7 +94,8 @@ export class IpcScope extends ChannelEmitter<IpcMainEvent> {
    * @param handler `(event, ...args)`; returns a value, a Promise or an Observable; may throw.
    * @throws IpcHandlerExistsError `Attempted to register a second handler for '<channel>'`.
    */
-  handle(channel: string, handler: IpcMainHandler): void {
+  handle<K extends InvokeChannel<M>>(channel: K, handler: IpcMainHandlerFor<M, K>): void;
+  handle(channel: string, handler: IpcMainHandler<any>): void {
     if (typeof channel !== 'string') throw invalidArgType('channel', 'string', channel);
     if (typeof handler !== 'function') throw invalidArgType('handler', 'function', handler);
     if (this.handlers.has(channel)) {
@@ -68,13 +110,14 @@ export class IpcScope extends ChannelEmitter<IpcMainEvent> {
    * @param channel The channel.
    * @param handler As for `handle`.
    */
-  handleOnce(channel: string, handler: IpcMainHandler): void {
+  handleOnce<K extends InvokeChannel<M>>(channel: K, handler: IpcMainHandlerFor<M, K>): void;
+  handleOnce(channel: string, handler: IpcMainHandler<any>): void {
     if (typeof handler !== 'function') throw invalidArgType('handler', 'function', handler);
-    const once: IpcMainHandler = (event, ...args) => {
+    const once: IpcMainHandler<any> = (event, ...args) => {
       if (this.handlers.get(channel) === once) this.handlers.delete(channel);
       return handler(event, ...args);
     };
-    this.handle(channel, once);
+    this.handle(channel as InvokeChannel<M>, once as IpcMainHandlerFor<M, InvokeChannel<M>>);
   }
 
   /**
@@ -82,13 +125,14 @@ export class IpcScope extends ChannelEmitter<IpcMainEvent> {
    *
    * @param channel The channel.
    */
+  removeHandler(channel: InvokeChannel<M>): void;
   removeHandler(channel: string): void {
     if (typeof channel !== 'string') throw invalidArgType('channel', 'string', channel);
     this.handlers.delete(channel);
   }
 
   /** @internal The handler of `channel`, if any. */
-  handlerFor(channel: string): IpcMainHandler | undefined {
+  handlerFor(channel: string): IpcMainHandler<any> | undefined {
     return this.handlers.get(channel);
   }
 

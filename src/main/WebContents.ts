@@ -1,5 +1,6 @@
 import { isObservable, type Subscription } from 'rxjs';
 import { bindOwn } from '../channel/ChannelEmitter.js';
+import type { AnyChannels, ChannelMap, ChannelSection, ChannelTypes, EventArgs, EventChannel } from '../channel/ChannelMap.js';
 import { EventEmitter } from '../core/EventEmitter.js';
 import { invalidArgType } from '../core/nodeErrors.js';
 import { IpcBadFrameError } from '../errors/IpcBadFrameError.js';
@@ -16,15 +17,15 @@ import type { IpcMainEvent, IpcMainInvokeEvent } from './events.js';
 import { IpcScope } from './IpcScope.js';
 
 /** What a `WebContents` needs from the `IpcMain` that created it. */
-export interface WebContentsOwner {
+export interface WebContentsOwner<M extends ChannelMap = AnyChannels> {
   /** The main scope: its listeners and handlers come after `webContents.ipc`'s. */
-  readonly scope: IpcScope;
+  readonly scope: IpcScope<M>;
   /** Whether remote errors carry the main-side stack. */
   readonly exposeStack: boolean;
   /** Codec limits. */
   readonly codec: CodecOptions;
   /** Called once when this `WebContents` is destroyed. */
-  detach(contents: WebContents): void;
+  detach(contents: WebContents<M>): void;
 }
 
 interface InFlight {
@@ -58,11 +59,11 @@ const BOUND = ['send', 'close', 'isDestroyed', 'on', 'once', 'off', 'addListener
  * ipcRenderer.close();
  * ```
  */
-export class WebContents extends EventEmitter {
+export class WebContents<M extends ChannelMap = AnyChannels> extends EventEmitter {
   /** A unique id within this JavaScript realm, starting at 1. */
   readonly id: number;
   /** Listeners and handlers for this renderer only; checked before `ipcMain`'s. */
-  readonly ipc: IpcScope;
+  readonly ipc: IpcScope<M>;
   private readonly link: Link;
   private destroyed = false;
   private readonly inFlight = new Map<number, InFlight>();
@@ -72,12 +73,12 @@ export class WebContents extends EventEmitter {
    * @param transport The main end of the renderer's transport.
    */
   constructor(
-    private readonly owner: WebContentsOwner,
+    private readonly owner: WebContentsOwner<M>,
     transport: SubjectLike<string>,
   ) {
     super();
     this.id = ++lastId;
-    this.ipc = new IpcScope();
+    this.ipc = new IpcScope<M>();
     const self = this as unknown as Record<string, unknown>;
     for (const key of BOUND) bindOwn(self, key);
     this.link = new Link(
@@ -95,6 +96,7 @@ export class WebContents extends EventEmitter {
    * @throws IpcSerializationError when they cannot be encoded (nothing is sent).
    * @throws IpcClosedError when this `WebContents` is destroyed.
    */
+  send<K extends EventChannel<M>>(channel: K, ...args: EventArgs<M, K>): void;
   send(channel: string, ...args: unknown[]): void {
     if (typeof channel !== 'string') throw invalidArgType('channel', 'string', channel);
     if (this.destroyed) throw new IpcClosedError(`Cannot send on '${channel}': WebContents #${this.id} is destroyed`, { channel });
@@ -191,7 +193,7 @@ export class WebContents extends EventEmitter {
       return;
     }
     const controller = new AbortController();
-    const event: IpcMainInvokeEvent = { type: 'frame', sender: this, processId: this.id, frameId: 0, signal: controller.signal };
+    const event: IpcMainInvokeEvent<M> = { type: 'frame', sender: this, processId: this.id, frameId: 0, signal: controller.signal };
     const call: InFlight = { controller };
     this.inFlight.set(id, call);
     let result: unknown;
@@ -263,7 +265,7 @@ export class WebContents extends EventEmitter {
     call.controller.abort(reason);
   }
 
-  private event(): IpcMainEvent {
+  private event(): IpcMainEvent<M> {
     return {
       type: 'frame',
       sender: this,
@@ -271,7 +273,7 @@ export class WebContents extends EventEmitter {
       frameId: 0,
       ports: [],
       returnValue: undefined,
-      reply: (channel: string, ...args: unknown[]) => this.send(channel, ...args),
+      reply: (channel: string, ...args: unknown[]) => this.send(channel as EventChannel<M>, ...(args as EventArgs<M, EventChannel<M>>)),
     };
   }
 
@@ -285,6 +287,14 @@ export class WebContents extends EventEmitter {
     this.owner.detach(this);
     this.owner.scope.deliverTo(this, 'destroyed', []);
   }
+}
+
+/**
+ * Types only: the channel map's view of `send`, read by the `sendTo` operator. Never present at runtime.
+ */
+export interface WebContents<M extends ChannelMap = AnyChannels> {
+  /** Type only (never present at runtime): the channels `send` accepts (main → renderer `events`). */
+  readonly '~channels'?: ChannelTypes<ChannelSection<M, 'events'>, {}>;
 }
 
 function isPromiseLike(value: unknown): value is PromiseLike<unknown> {

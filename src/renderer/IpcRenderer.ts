@@ -1,5 +1,23 @@
 import { Observable, type Subscriber } from 'rxjs';
 import { bindOwn, ChannelEmitter } from '../channel/ChannelEmitter.js';
+import type {
+  AnyChannels,
+  ChannelMap,
+  ChannelSection,
+  ChannelTypes,
+  HostArgs,
+  HostChannel,
+  InvokeArgs,
+  InvokeChannel,
+  InvokeResult,
+  IsLooseMap,
+  SendArgs,
+  SendChannel,
+  SyncArgs,
+  SyncChannel,
+  SyncResult,
+} from '../channel/ChannelMap.js';
+import type { RendererListenerMap } from '../channel/ListenerMap.js';
 import { invalidArgType } from '../core/nodeErrors.js';
 import { IpcBadFrameError } from '../errors/IpcBadFrameError.js';
 import { IpcClosedError } from '../errors/IpcClosedError.js';
@@ -12,9 +30,9 @@ import { fromWireError } from '../protocol/wireError.js';
 import type { SubjectLike } from '../transport/SubjectLike.js';
 
 /** The first argument of every renderer-side listener, as Electron's `IpcRendererEvent`. */
-export interface IpcRendererEvent {
+export interface IpcRendererEvent<M extends ChannelMap = AnyChannels> {
   /** The `IpcRenderer` that received the message. */
-  sender: IpcRenderer;
+  sender: IpcRenderer<M>;
   /** Transferred ports: always empty, rxipc moves JSON. */
   ports: unknown[];
 }
@@ -82,7 +100,10 @@ const BOUND = [
  *
  * @see IpcMain, createIpc
  */
-export class IpcRenderer extends ChannelEmitter<IpcRendererEvent> {
+export class IpcRenderer<M extends ChannelMap = AnyChannels> extends ChannelEmitter<
+  IpcRendererEvent<M>,
+  RendererListenerMap<M, IpcRendererEvent<M>>
+> {
   private readonly link: Link;
   private readonly hostLink: Link | undefined;
   private readonly syncTimeout: number;
@@ -125,6 +146,7 @@ export class IpcRenderer extends ChannelEmitter<IpcRendererEvent> {
    * @throws IpcSerializationError when the arguments cannot be encoded (nothing is sent).
    * @throws IpcClosedError once closed.
    */
+  send<K extends SendChannel<M>>(channel: K, ...args: SendArgs<M, K>): void;
   send(channel: string, ...args: unknown[]): void {
     this.check(channel);
     this.link.post(this.link.encode({ v: PROTOCOL_VERSION, kind: 'send', channel, args }));
@@ -144,6 +166,7 @@ export class IpcRenderer extends ChannelEmitter<IpcRendererEvent> {
    * @throws IpcSyncUnsupportedError where the transport can neither block nor reach main in-process.
    * @throws IpcSerializationError, IpcClosedError as `send`.
    */
+  sendSync<K extends SyncChannel<M>>(channel: K, ...args: SyncArgs<M, K>): SyncResult<M, K>;
   sendSync(channel: string, ...args: unknown[]): any {
     this.check(channel);
     if (!this.link.canRequestSync) {
@@ -177,6 +200,7 @@ export class IpcRenderer extends ChannelEmitter<IpcRendererEvent> {
    * @param args The arguments.
    * @throws IpcSerializationError, IpcClosedError as `send`.
    */
+  sendToHost<K extends HostChannel<M>>(channel: K, ...args: HostArgs<M, K>): void;
   sendToHost(channel: string, ...args: unknown[]): void {
     this.check(channel);
     const text = this.link.encode({ v: PROTOCOL_VERSION, kind: 'host', channel, args });
@@ -194,6 +218,7 @@ export class IpcRenderer extends ChannelEmitter<IpcRendererEvent> {
    * Rejects with `IpcRemoteError` (Electron's message `Error invoking remote method '<channel>': ...`,
    * plus the remote `code`, `name`, fields and `cause`), `IpcSerializationError`, or `IpcClosedError`.
    */
+  invoke<K extends InvokeChannel<M>>(channel: K, ...args: InvokeArgs<M, K>): Promise<InvokeResult<M, K>>;
   invoke(channel: string, ...args: unknown[]): Promise<any> {
     let text: string;
     const id = this.nextId++;
@@ -219,6 +244,8 @@ export class IpcRenderer extends ChannelEmitter<IpcRendererEvent> {
    * @param args The arguments.
    * @returns The handler's answer as a stream.
    */
+  invoke$<T = any>(channel: UntypedChannel<ChannelSection<M, 'invoke'>>, ...args: unknown[]): Observable<T>;
+  invoke$<K extends InvokeChannel<M>>(channel: K, ...args: InvokeArgs<M, K>): Observable<InvokeResult<M, K>>;
   invoke$<T = any>(channel: string, ...args: unknown[]): Observable<T> {
     return new Observable<T>((subscriber) => {
       const id = this.nextId++;
@@ -265,7 +292,7 @@ export class IpcRenderer extends ChannelEmitter<IpcRendererEvent> {
   private receive(frame: Envelope): void {
     switch (frame.kind) {
       case 'message':
-        this.deliverTo(this, frame.channel, [{ sender: this, ports: [] } satisfies IpcRendererEvent, ...frame.args]);
+        this.deliverTo(this, frame.channel, [{ sender: this, ports: [] } satisfies IpcRendererEvent<M>, ...frame.args]);
         return;
       case 'reply': {
         const call = this.calls.get(frame.id);
@@ -320,6 +347,18 @@ export class IpcRenderer extends ChannelEmitter<IpcRendererEvent> {
     this.closeSignal.close();
   }
 }
+
+/**
+ * Types only: the channel map's view of `send` and `invoke$`, read by the `sendTo` and `invokeOn`
+ * operators. Never present at runtime.
+ */
+export interface IpcRenderer<M extends ChannelMap = AnyChannels> {
+  /** Type only (never present at runtime): the channels `send` and `invoke$` accept. */
+  readonly '~channels'?: ChannelTypes<ChannelSection<M, 'send'>, ChannelSection<M, 'invoke'>>;
+}
+
+/** `string` for an untyped section (any channel, explicit result type), `never` for a typed one. */
+type UntypedChannel<S> = IsLooseMap<S> extends true ? string : never;
 
 function withChannel(error: IpcClosedError, channel: string): IpcClosedError {
   return new IpcClosedError(`${error.message} while '${channel}' was pending`, {
