@@ -360,11 +360,14 @@ export class EndpointConnection {
     const id = own.nextId;
     own.nextId = (own.nextId % 0x7fffffff) + 1;
     const deadline = this.scheduler.now() + timeout;
+    let tooLarge = 0;
     const timedOut = (): IpcTimeoutError =>
       new IpcTimeoutError(
-        this.ready
-          ? `The peer did not answer a blocking call within ${timeout} ms`
-          : `The peer did not answer the transport handshake within ${timeout} ms of a blocking call`,
+        !this.ready
+          ? `The peer did not answer the transport handshake within ${timeout} ms of a blocking call`
+          : tooLarge === 0
+            ? `The peer did not answer a blocking call within ${timeout} ms`
+            : `The peer did not answer a blocking call within ${timeout} ms; ${tooLarge} frame(s) it sent meanwhile were too large for the sync buffer (raise sync.bufferSize)`,
       );
     const { control } = own;
     Atomics.store(control, STATE, id);
@@ -393,6 +396,7 @@ export class EndpointConnection {
         if (this.ended) throw new IpcClosedError('The transport closed during a blocking call');
         const seen = Atomics.load(control, SIGNAL);
         reader.drain((copySeq, copy) => {
+          if (copy === undefined) tooLarge++; // its original comes by postMessage, after this call
           if (copySeq < this.inSeq || this.held.has(copySeq) || copy === undefined) return;
           if (reply === undefined && safeIsReply(isReply, copy)) {
             reply = copy;

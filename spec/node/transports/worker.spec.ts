@@ -104,6 +104,29 @@ describe('workerTransport', () => {
       });
     }
 
+    it('should skip frames too large for a small ring while blocked, and deliver them in order after', async () => {
+      const { ipcMain, webContents, child } = serve({ scenario: 'sync-loop', lane: 'ring', bufferSize: 256, rounds: 10 });
+      let count = 0;
+      let k = 0;
+      const big = 'x'.repeat(2000);
+      ipcMain.on('count', () => count++);
+      ipcMain.on('sync', (event: IpcMainEvent, i: number) => {
+        webContents.send('m', k++, big);
+        event.returnValue = [i, count];
+        webContents.send('m', k++, big);
+      });
+      const result = await child.report('sync-loop');
+      expect(result['results']).toEqual(Array.from({ length: 10 }, (_, i) => [i, i + 1]));
+      expect(result['messages']).toEqual(Array.from({ length: 20 }, (_, i) => i));
+    });
+
+    it('should say so when a reply is too large for the ring', async () => {
+      const { ipcMain, child } = serve({ scenario: 'sync-too-large', lane: 'ring', bufferSize: 256, syncTimeout: 150 });
+      ipcMain.on('big', (event: IpcMainEvent) => (event.returnValue = 'y'.repeat(5000)));
+      const { message } = await child.report('sync-too-large');
+      expect(message).toMatch(/^IpcTimeoutError: .*too large for the sync buffer \(raise sync.bufferSize\)$/);
+    });
+
     it('should end a sendSync main never answers in IpcTimeoutError, and drop the late reply by id', async () => {
       const { ipcMain, webContents, child } = serve({ scenario: 'sync-timeout', syncTimeout: 150 });
       let held: IpcMainEvent | undefined;
