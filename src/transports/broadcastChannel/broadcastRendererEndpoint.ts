@@ -1,0 +1,107 @@
+import { IpcClosedError } from '../../errors/IpcClosedError.js';
+import type { Endpoint } from '../../transport/createEndpointTransport.js';
+import { Heartbeat } from '../window/Heartbeat.js';
+import { newInstanceId } from '../window/newInstanceId.js';
+import type { BroadcastChannelLike } from './BroadcastChannelLike.js';
+import { BROADCAST_FRAME_MARK, parseBroadcastFrame, pipeName, type BroadcastFrame } from './BroadcastFrame.js';
+import type { BroadcastSettings } from './resolveBroadcastOptions.js';
+
+/**
+ * A renderer's `Endpoint` on a channel name: until a main answers, its messages (the endpoint
+ * transport's hellos) are announced on the channel name itself; from the first frame a main sends
+ * on this renderer's pipe (`<name>#<id>`), it is bound to that main, and everything travels on
+ * the pipe. Internal to `broadcastChannelTransport`.
+ */
+export function broadcastRendererEndpoint(channelName: string, settings: BroadcastSettings): Endpoint {
+  const id = newInstanceId();
+  let main: string | undefined;
+  let finished = false;
+  let pipe: BroadcastChannelLike | undefined;
+  let announce: BroadcastChannelLike | undefined;
+  let handlers: { onMessage(message: unknown): void; onLost(cause?: unknown): void } | undefined;
+
+  const control = (ctl: 'ping' | 'pong' | 'gone'): void => {
+    if (main !== undefined) pipe?.postMessage({ rxipc: BROADCAST_FRAME_MARK, from: id, to: main, ctl } satisfies BroadcastFrame);
+  };
+  const closeAnnounce = (): void => {
+    announce?.close();
+    announce = undefined;
+  };
+  const finish = (): void => {
+    if (finished) return;
+    finished = true;
+    heartbeat.stop();
+    closeAnnounce();
+    pipe?.removeEventListener('message', onPipe);
+    pipe?.close();
+    pipe = undefined;
+    settings.self?.removeEventListener('pagehide', onPageHide);
+  };
+  const lose = (cause: Error): void => {
+    if (finished) return;
+    const lost = handlers?.onLost;
+    finish();
+    lost?.(cause);
+  };
+  const heartbeat = new Heartbeat({
+    scheduler: settings.scheduler,
+    interval: settings.heartbeatInterval,
+    misses: settings.heartbeatMisses,
+    ping: () => control('ping'),
+    lost: lose,
+  });
+  const onPipe = (event: { data: unknown }): void => {
+    if (finished) return;
+    const frame = parseBroadcastFrame(event.data);
+    if (frame === undefined || frame.to !== id) return;
+    if (main === undefined) {
+      main = frame.from;
+      closeAnnounce();
+      heartbeat.start();
+    } else if (frame.from !== main) {
+      return; // Another main on the same name answered too late: this renderer is bound.
+    }
+    heartbeat.heard();
+    switch (frame.ctl) {
+      case 'ping':
+        control('pong');
+        return;
+      case 'pong':
+        return;
+      case 'gone':
+        lose(new IpcClosedError('The main side went away (pagehide)'));
+        return;
+      default:
+        handlers?.onMessage(frame.body);
+    }
+  };
+  const onPageHide = (): void => {
+    if (finished) return;
+    control('gone');
+    lose(new IpcClosedError('This window is going away (pagehide)'));
+  };
+
+  return {
+    post(message) {
+      if (finished) return;
+      if (main === undefined) announce?.postMessage({ rxipc: BROADCAST_FRAME_MARK, from: id, body: message } satisfies BroadcastFrame);
+      else pipe?.postMessage({ rxipc: BROADCAST_FRAME_MARK, from: id, to: main, body: message } satisfies BroadcastFrame);
+    },
+    listen(onMessage, onLost) {
+      handlers = { onMessage, onLost };
+      if (!finished && pipe === undefined) {
+        pipe = new settings.BroadcastChannel(pipeName(channelName, id));
+        pipe.addEventListener('message', onPipe);
+        announce = new settings.BroadcastChannel(channelName);
+        settings.self?.addEventListener('pagehide', onPageHide);
+      }
+      return () => {
+        handlers = undefined;
+        finish();
+      };
+    },
+    close() {
+      finish();
+    },
+  };
+}
