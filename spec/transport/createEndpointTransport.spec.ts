@@ -205,6 +205,25 @@ describe('createEndpointTransport', () => {
     b.complete();
   });
 
+  it('should ignore a hostile sync block and lane without throwing', async () => {
+    const { port1, port2 } = channel();
+    const b = createEndpointTransport(portEndpoint(port2));
+    const atB = record(b);
+    const atA: unknown[] = [];
+    port1.onmessage = (event) => atA.push(event.data);
+    const bogus = new SharedArrayBuffer(40);
+    const control = new Int32Array(bogus);
+    control[0] = 1; // "blocked"
+    control[5] = 4096; // a ring larger than the buffer
+    port1.postMessage({ rxipc: 'hello', block: bogus });
+    port1.postMessage({ rxipc: 'frame', seq: 0, data: 'a', sync: 1, lane: 'not a port' });
+    await until(() => atB.events.length === 1);
+    expect(() => b.next('still fine')).not.toThrow();
+    await until(() => atA.some((m) => (m as { data?: string }).data === 'still fine'));
+    expect(atB.events).toEqual(['a']);
+    b.complete();
+  });
+
   it('should deliver frames in sequence order and drop duplicates', async () => {
     const { port1, port2 } = channel();
     const b = createEndpointTransport(portEndpoint(port2));

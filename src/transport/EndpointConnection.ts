@@ -9,6 +9,7 @@ import {
   acknowledge,
   canBlock,
   createSyncBlock,
+  isLanePort,
   isSyncBlock,
   portReader,
   portWriter,
@@ -155,7 +156,11 @@ export class EndpointConnection {
   private postFrame(seq: number, data: string, extra?: { sync: number; lane?: unknown }, transfer?: unknown[]): void {
     this.post({ rxipc: 'frame', seq, data, ...extra }, transfer);
     // The peer is blocked in nextSync: it cannot read posted messages, so copy into its lane.
-    this.laneWriter?.write(seq, data);
+    try {
+      this.laneWriter?.write(seq, data);
+    } catch {
+      this.laneWriter = undefined; // a broken lane only costs the peer its blocking calls
+    }
   }
 
   private post(message: Control, transfer?: unknown[]): void {
@@ -193,9 +198,9 @@ export class EndpointConnection {
           this.ignore(message);
           return;
         }
-        if (isSeq(sync) && lane !== undefined && lane !== null && this.peerBlock !== undefined && usesPortLane(this.peerBlock)) {
+        if (isSeq(sync) && isLanePort(lane) && this.peerBlock !== undefined && usesPortLane(this.peerBlock)) {
           this.laneWriter?.close();
-          this.laneWriter = portWriter(this.peerBlock, lane as never);
+          this.laneWriter = portWriter(this.peerBlock, lane);
         }
         this.becomeReady();
         this.accept(seq, data);

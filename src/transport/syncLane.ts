@@ -70,7 +70,20 @@ export function canBlock(): boolean {
 
 /** Tells whether `value` looks like a sync block a peer sent. */
 export function isSyncBlock(value: unknown): value is SharedArrayBuffer {
-  return typeof SharedArrayBuffer === 'function' && value instanceof SharedArrayBuffer && value.byteLength >= HEADER_BYTES;
+  if (typeof SharedArrayBuffer !== 'function' || !(value instanceof SharedArrayBuffer) || value.byteLength < HEADER_BYTES) return false;
+  const capacity = new Int32Array(value, 0, HEADER_BYTES / 4)[CAPACITY]!;
+  // 0 (a port lane) or a power of two that fits: anything else is not one of ours.
+  return capacity === 0 || (capacity > 0 && (capacity & (capacity - 1)) === 0 && HEADER_BYTES + capacity <= value.byteLength);
+}
+
+/** Tells whether `value` can be a lane port a peer sent. */
+export function isLanePort(value: unknown): value is LanePort {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as LanePort).postMessage === 'function' &&
+    typeof (value as LanePort).close === 'function'
+  );
 }
 
 function signal(control: Int32Array): void {
