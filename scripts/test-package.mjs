@@ -32,7 +32,7 @@ const results = [];
 
 function record(name, ok, detail) {
   results.push({ name, ok });
-  const text = detail ? String(detail).trim().split('\n').slice(0, 12).join('\n         ') : '';
+  const text = detail ? String(detail).trim().split('\n').slice(0, 6).join('\n         ') : '';
   console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${!ok && text ? `\n         ${text}` : ''}`);
 }
 
@@ -112,7 +112,12 @@ function builtSubpaths(packageDir) {
   const skipped = [];
   for (const [key, target] of Object.entries(pkg.exports)) {
     if (key === './package.json' || key.startsWith('./bundles')) continue;
-    const importTarget = typeof target === 'string' ? target : target.import;
+    // A target is a path, { import: path, ... } or { import: { types, default: path }, ... }.
+    const importTarget = typeof target === 'string' ? target : typeof target.import === 'string' ? target.import : target.import?.default;
+    if (typeof importTarget !== 'string') {
+      skipped.push(key);
+      continue;
+    }
     if (key.includes('*')) {
       const [before] = importTarget.split('*');
       const base = path.join(packageDir, before);
@@ -198,19 +203,42 @@ function subpathLoop(how, subpaths) {
 }`;
 }
 
-/** The webpack entry: what a browser app bundles. */
-function browserEntry() {
+/** The webpack entry: what a browser app bundles (root, operators, and every browser-safe subpath). */
+function browserEntry(browserSubpaths) {
+  const imports = browserSubpaths.map((spec, i) => `import * as sub${i} from '${spec}';`).join('\n');
+  const list = browserSubpaths.map((spec, i) => `['${spec}', sub${i}]`).join(', ');
   return `import * as rxipc from 'rxipc';
 import * as operators from 'rxipc/operators';
 import * as rxjs from 'rxjs';
+${imports}
 
 ${checksSource}
 
+const subpaths = [${list}].map(([spec, mod]) => {
+  const functions = Object.keys(mod).filter((key) => typeof mod[key] === 'function');
+  return { name: "import '" + spec + "' exports " + functions.length + ' function(s)', ok: functions.length > 0, message: 'exports: ' + Object.keys(mod).join(', ') };
+});
 runChecks(rxipc, operators, rxjs).then(
-  (results) => window.report('webpack', results),
+  (results) => window.report('webpack', results.concat(subpaths)),
   (error) => window.report('webpack', [{ name: 'runChecks', ok: false, message: String(error && error.stack || error) }]),
 );
 `;
+}
+
+/** Whether a built subpath's own folder imports Node builtins or `ws` (so it is not for browsers). */
+function isNodeOnly(packageDir, spec) {
+  const ts = require('typescript');
+  const dir = path.join(packageDir, 'dist/esm', spec.slice('rxipc/'.length));
+  const walk = (d) =>
+    readdirSync(d, { withFileTypes: true }).some((entry) => {
+      const full = path.join(d, entry.name);
+      if (entry.isDirectory()) return walk(full);
+      if (!entry.name.endsWith('.js')) return false;
+      return ts
+        .preProcessFile(readFileSync(full, 'utf8'), true, true)
+        .importedFiles.some(({ fileName }) => fileName.startsWith('node:') || builtinModules.includes(fileName) || fileName === 'ws');
+    });
+  return existsSync(dir) && walk(dir);
 }
 
 /** The page: the webpack bundle, then rxjs's UMD + rxipc's UMD (global `rxipc`). */
@@ -266,7 +294,9 @@ function writeTypeProjects(project, subpaths) {
   const types = path.join(project, 'types');
   mkdirSync(types, { recursive: true });
   const nodeTypes = path.join(root, 'node_modules/@types');
-  const base = { strict: true, noEmit: true, skipLibCheck: false, target: 'ES2022', typeRoots: [nodeTypes] };
+  // skipLibCheck: false checks every .d.ts a consumer loads (ours, rxjs's, Angular's, @types/node);
+  // TypeScript's own lib files are left out (skipDefaultLibCheck): they cannot break by our doing.
+  const base = { strict: true, noEmit: true, skipLibCheck: false, skipDefaultLibCheck: true, target: 'ES2022', typeRoots: [nodeTypes] };
   const write = (file, text) => writeFileSync(path.join(types, file), text);
   const importAll = (list, style) =>
     list
@@ -398,7 +428,11 @@ async function inTemp(tmp, dist) {
 
   writeFileSync(path.join(project, 'esm.mjs'), esmConsumer(subpaths.filter((s) => s !== 'rxipc')));
   writeFileSync(path.join(project, 'cjs.cjs'), cjsConsumer(subpaths.filter((s) => s !== 'rxipc')));
-  writeFileSync(path.join(project, 'browser.js'), browserEntry());
+  // Angular stays out of the browser bundle (its own Karma specs cover it); Node-only subpaths too.
+  const browserSubpaths = subpaths.filter(
+    (s) => !['rxipc', 'rxipc/operators', 'rxipc/angular'].includes(s) && !isNodeOnly(installedDir, s),
+  );
+  writeFileSync(path.join(project, 'browser.js'), browserEntry(browserSubpaths));
   writeFileSync(path.join(project, 'index.html'), page());
   const typeProjects = writeTypeProjects(project, subpaths);
 
@@ -416,7 +450,7 @@ async function inTemp(tmp, dist) {
     }
   }
 
-  const bundled = await check('webpack: bundle a browser entry importing rxipc + rxipc/operators from the installed package', () =>
+  const bundled = await check(`webpack: bundle a browser entry importing rxipc, rxipc/operators and ${browserSubpaths.length} more subpath(s)`, () =>
     bundleForBrowser(project),
   );
   if (bundled) await inChromium(project, tmp);
