@@ -314,6 +314,15 @@ describe('windowTransport', () => {
       expect(String(error.cause?.message)).toContain('closed or its frame removed');
     });
 
+    it('should notice on the next send that the target window is closed, even with the heartbeat off', async () => {
+      const { ipcRenderer, frame } = await frameMainWithPageRenderer({ heartbeatInterval: 0 }, { notifyOnPageHide: false });
+      expect(await ipcRenderer.invoke('nothing').catch((e: { code?: string }) => e.code)).toBe('ERR_IPC_NO_HANDLER');
+      frame.frame.remove();
+      const error = await rejection(ipcRenderer.invoke('anything'));
+      expect(error).toBeInstanceOf(IpcClosedError);
+      expect(String(error.cause?.message)).toContain('closed or its frame removed');
+    });
+
     it('should notice a navigated iframe that said nothing, by missed heartbeats (IpcTimeoutError as the cause)', async () => {
       const { guestMain, ipcRenderer, frame } = await frameMainWithPageRenderer(
         { heartbeatInterval: 30, heartbeatMisses: 3 },

@@ -115,6 +115,8 @@ export function windowEndpoint(settings: WindowEndpointSettings): Endpoint {
   return {
     post(message) {
       if (finished) return;
+      // Thrown here, it ends the transport at once (createEndpointTransport treats it as loss).
+      if (target.closed === true) throw new IpcClosedError('The target window was closed or its frame removed');
       send({ rxipc: WINDOW_FRAME_MARK, name, from: id, ...(peer === undefined ? {} : { to: peer }), body: message });
     },
     listen(onMessage, onLost) {
