@@ -7,8 +7,7 @@ import { IpcError, type IpcErrorOptions } from './IpcError.js';
  *
  * ## Example
  * ```ts
- * import { IpcUnsafeOriginError } from 'rxipc';
- * import { windowTransport } from 'rxipc/transports/window';
+ * import { IpcUnsafeOriginError, windowTransport } from 'rxipc/transports/window';
  *
  * try {
  *   windowTransport({ self: window, target: frame.contentWindow!, targetOrigin: '*' });
