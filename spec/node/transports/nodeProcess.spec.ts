@@ -1,3 +1,5 @@
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { firstValueFrom, interval, map, take, toArray } from 'rxjs';
 import {
   IpcBadFrameError,
@@ -172,6 +174,21 @@ describe('childProcessTransport', () => {
     expect(ipcMain.getAllWebContents()).not.toContain(webContents);
   });
 
+  it('should deliver everything the child sent before it exited, then destroy the WebContents', async () => {
+    const { ipcMain, webContents, forked } = serveChildRenderer();
+    await next(ipcMain, 'ready');
+    // Enough data that the child exits while much of it is still in the channel.
+    const count = 200;
+    const received: number[] = [];
+    ipcMain.on('last', (_event: IpcMainEvent, i: number) => received.push(i));
+    const destroyed = new Promise<void>((resolve) => webContents.once('destroyed', () => resolve()));
+    webContents.send('burst-die', 'last', count, 8 * 1024);
+    await destroyed;
+    expect(received.length).toBe(count);
+    expect(received).toEqual(Array.from({ length: count }, (_, i) => i));
+    expect(await forked.exited).toEqual({ code: null, signal: 'SIGKILL' });
+  });
+
   it("should leave the application's own messages on the IPC channel alone", async () => {
     const { ipcMain, webContents, forked } = serveChildRenderer();
     const reported: IpcError[] = [];
@@ -187,6 +204,17 @@ describe('childProcessTransport', () => {
     expect(reported).toEqual([]);
     expect(appMessages.length).toBeGreaterThan(0);
     errors.unsubscribe();
+  });
+
+  it('should end with the spawn error as the cause when the child cannot start', async () => {
+    const child = fork(fileURLToPath(import.meta.url), [], { execPath: '/nonexistent/node' });
+    const ipcRenderer = trackFacade('ipcRenderer', new IpcRenderer(childProcessTransport(child)));
+    const error = await ipcRenderer.invoke('anything').then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(IpcClosedError);
+    expect(((error as IpcClosedError).cause as { code?: string }).code).toBe('ENOENT');
   });
 
   it('should error with IpcTimeoutError when the child never answers the handshake', async () => {

@@ -1,13 +1,15 @@
 import { asapScheduler } from 'rxjs';
 import { createEndpointTransport } from '../../transport/createEndpointTransport.js';
 import type { SubjectLike } from '../../transport/SubjectLike.js';
-import { nodeIpcEndpoint } from './nodeIpcEndpoint.js';
+import { nodeIpcEndpoint, NOT_LOST } from './nodeIpcEndpoint.js';
 import type { NodeProcessTransportOptions } from './NodeProcessTransportOptions.js';
 
 /** The parts of Node's `ChildProcess` that `childProcessTransport` uses. */
 export interface ChildProcessLike {
   /** Whether the IPC channel is still open. */
   readonly connected: boolean;
+  /** The child's process id; `undefined` when it could not be started. */
+  readonly pid?: number | undefined;
   /** Sends one message to the child over the IPC channel. */
   send(message: unknown, callback: (error: Error | null) => void): boolean;
   /** Adds an event listener (`'message'`, `'exit'`, `'disconnect'`, `'error'`). */
@@ -52,7 +54,8 @@ export function childProcessTransport(child: ChildProcessLike, options?: NodePro
       exit: (code: number | null, signal: string | null) =>
         new Error(`The child process exited (${signal === null ? `code ${code}` : `signal ${signal}`})`),
       disconnect: () => new Error('The child process disconnected its IPC channel'),
-      error: (error: unknown) => error,
+      // Also emitted when a kill fails; only a child that never started (no pid) is lost.
+      error: (error: unknown) => (child.pid === undefined ? error : NOT_LOST),
     },
     options?.scheduler ?? asapScheduler,
   );

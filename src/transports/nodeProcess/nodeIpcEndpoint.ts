@@ -13,11 +13,15 @@ export interface NodeIpcTarget {
   off(event: string, listener: (...args: any[]) => void): unknown;
 }
 
+/** Returned by a loss event's function when that event does not mean the peer is gone. */
+export const NOT_LOST: unique symbol = Symbol('not lost');
+
 /**
  * An `Endpoint` over a Node IPC channel (internal to the nodeProcess transports). rxipc's
  * messages are objects tagged `rxipc`; the application's own messages on the same channel are
  * ignored by the transport and still reach the application's listeners. Each event of
- * `lossEvents` means that the peer is gone; its function turns the event's arguments into a cause.
+ * `lossEvents` means that the peer is gone; its function turns the event's arguments into a cause
+ * (or `NOT_LOST`).
  */
 export function nodeIpcEndpoint(
   target: NodeIpcTarget,
@@ -34,7 +38,10 @@ export function nodeIpcEndpoint(
     listen(onMessage, onLost) {
       const lost: Array<[string, (...args: any[]) => void]> = Object.entries(lossEvents).map(([event, describe]) => [
         event,
-        (...args: any[]) => onLost(describe(...args)),
+        (...args: any[]) => {
+          const cause = describe(...args);
+          if (cause !== NOT_LOST) onLost(cause);
+        },
       ]);
       target.on('message', onMessage);
       for (const [event, listener] of lost) target.on(event, listener);
