@@ -19,6 +19,11 @@ export interface BenchRow {
   /** Operations per timed run. */
   ops: number;
   cases: BenchCase[];
+  /**
+   * A figure that is not a time (heap growth, bytes), read after the cases' teardown and printed
+   * by run.ts next to the row (alone when the row has no cases).
+   */
+  note?: string | (() => string | undefined);
 }
 
 export interface CaseResult {
@@ -36,6 +41,8 @@ export interface RowResult {
   row: string;
   ops: number;
   results: CaseResult[];
+  /** The row's `note`, when it has one. */
+  note?: string;
 }
 
 export const quick = process.argv.includes('--quick');
@@ -58,7 +65,7 @@ export async function runSuite(suite: string, rows: BenchRow[], options: { round
   const rounds = options.rounds ?? (quick ? 5 : 15);
   const warmup = options.warmup ?? (quick ? 1 : 3);
   const out: RowResult[] = [];
-  for (const { row, ops, cases } of rows) {
+  for (const { row, ops, cases, note } of rows) {
     for (const c of cases) await c.setup?.();
     const times = new Map<string, number[]>(cases.map((c) => [c.name, []]));
     for (let w = 0; w < warmup; w++) for (const c of cases) await timeOnce(c, ops);
@@ -70,7 +77,7 @@ export async function runSuite(suite: string, rows: BenchRow[], options: { round
       }
     }
     for (const c of cases) await c.teardown?.();
-    out.push({
+    const result: RowResult = {
       suite,
       row,
       ops,
@@ -79,7 +86,10 @@ export async function runSuite(suite: string, rows: BenchRow[], options: { round
         const m = median(t);
         return { name: c.name, nsPerOp: m, rounds: t, spread: (Math.max(...t) - Math.min(...t)) / m };
       }),
-    });
+    };
+    const text = typeof note === 'function' ? note() : note;
+    if (text !== undefined) result.note = text;
+    out.push(result);
   }
   process.stdout.write(`${JSON.stringify(out)}\n`);
 }

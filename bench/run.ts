@@ -80,13 +80,17 @@ for (const r of results) {
     suite = r.suite;
     console.log(`## ${suite}`);
   }
+  if (r.results.length === 0) {
+    console.log(`  ${r.row.padEnd(44)} ${r.note ?? ''}`);
+    continue;
+  }
   const mine = r.results.find((c) => c.name === 'rxipc');
   const cells = r.results
     .filter((c) => c !== mine)
     .map((c) => `${c.name} ${fmt(c.nsPerOp)} → ${mine ? (mine.nsPerOp / c.nsPerOp).toFixed(2) : '-'}`);
   const value = mine ? (Number.isFinite(mine.nsPerOp) ? fmt(mine.nsPerOp) : '-') : '';
   const noise = Math.max(...r.results.map((c) => c.spread));
-  console.log(`  ${r.row.padEnd(44)} rxipc ${value.padStart(10)} | ${cells.join(' | ')}  (spread ≤ ${(noise * 100).toFixed(0)}%)`);
+  console.log(`  ${r.row.padEnd(44)} rxipc ${value.padStart(10)} | ${cells.join(' | ')}  (spread ≤ ${(noise * 100).toFixed(0)}%)${r.note === undefined ? '' : `  ${r.note}`}`);
 }
 console.log(`\ntotal ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
