@@ -2,8 +2,11 @@ import { once } from 'node:events';
 import { firstValueFrom, interval, map, take, toArray } from 'rxjs';
 import { WebSocket, WebSocketServer } from 'ws';
 import {
+  encodeFrame,
+  IpcBadFrameError,
   IpcClosedError,
   IpcError,
+  PROTOCOL_VERSION,
   IpcMain,
   IpcRenderer,
   IpcSyncUnsupportedError,
@@ -239,6 +242,27 @@ describe('webSocketTransport', () => {
 });
 
 describe('acceptWebSockets', () => {
+  it('should drop and report garbage from a client, and keep serving it', async () => {
+    const { ipcMain, url } = await startMain();
+    const reported: IpcError[] = [];
+    const errors = ipcMain.errors$.subscribe((e) => reported.push(e));
+    const good = firstValueFrom(ipcMain.channel('good'));
+    // A raw client that speaks the wire format by hand.
+    const raw = new WebSocket(url);
+    await once(raw, 'open');
+    raw.send('rxipc:hello');
+    raw.send('not rxipc at all');
+    raw.send(Buffer.from([1, 2, 3]));
+    raw.send('rxipc:frame:0:{"v":1,"kind":"send","channel":"bad",');
+    raw.send('rxipc:frame:1:{"v":1,"kind":"explode","channel":"__proto__","args":[]}');
+    raw.send(`rxipc:frame:2:${encodeFrame({ v: PROTOCOL_VERSION, kind: 'send', channel: 'good', args: ['still served'] })}`);
+    expect((await good).args).toEqual(['still served']);
+    expect(reported.length).toBe(2);
+    for (const error of reported) expect(error).toBeInstanceOf(IpcBadFrameError);
+    expect(ipcMain.getAllWebContents().length).toBe(1);
+    errors.unsubscribe();
+  });
+
   it('should give every connection its own WebContents, and event.reply / webContents.send reach exactly that one', async () => {
     const { ipcMain, url } = await startMain();
     ipcMain.on('who', (event: IpcMainEvent, tag: string) => event.reply('you-are', tag, event.sender.id));

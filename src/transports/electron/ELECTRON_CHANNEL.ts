@@ -4,10 +4,15 @@
  *
  * ## Example
  * ```ts
+ * import { contextBridge, ipcRenderer } from 'electron';
  * import { ELECTRON_CHANNEL } from 'rxipc/transports/electron';
  *
- * // In a preload script that exposes only what the page may use:
- * const allowed = (channel: string) => channel !== ELECTRON_CHANNEL;
+ * // A preload that also lets the page send on Electron's IPC keeps rxipc's channel out of reach:
+ * contextBridge.exposeInMainWorld('legacyIpc', {
+ *   send: (channel: string, ...args: unknown[]) => {
+ *     if (channel !== ELECTRON_CHANNEL) ipcRenderer.send(channel, ...args);
+ *   },
+ * });
  * ```
  */
 export const ELECTRON_CHANNEL = 'rxipc:frame';

@@ -168,10 +168,10 @@ export function electronMainTransports<W extends ElectronWebContentsLike>(
     unsubscribe() {
       if (!serving) return;
       serving = false;
-      const open = [...connections.values()];
-      if (open.length === 0) stopListening();
+      const remaining = [...connections.values()];
+      if (remaining.length === 0) stopListening();
       // The goodbyes are acknowledged on the channel: keep listening until every one is closed.
-      for (const connection of open) connection.transport.complete();
+      for (const connection of remaining) connection.transport.complete();
     },
   };
 }
