@@ -15,6 +15,7 @@ import {
   type WebContents,
 } from '../../src/index.js';
 import { invokeOn, sendTo } from '../../src/operators/index.js';
+import { exposeIpcBridge, ipcRendererFromBridge, type BridgedIpcRenderer, type IpcBridge } from '../../src/bridge/index.js';
 
 /** Compiles only when `A` and `B` are the same type. */
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
@@ -277,6 +278,44 @@ small.ipcRenderer.on('anything', () => undefined);
 interface Broken extends ChannelMap {
   send: { log: string };
 }
+
+/* The preload bridge carries the map: allow-lists, the raw bridge and the page-side renderer are typed */
+const bridge = exposeIpcBridge(ipcRenderer, { send: ['log'], invoke: ['sum', 'square'], on: ['tick'], sendSync: ['config:get'] });
+expectType<Equal<typeof bridge, IpcBridge<AppChannels>>>();
+// @ts-expect-error not a send channel of the map
+exposeIpcBridge(ipcRenderer, { send: ['nope'] });
+// @ts-expect-error 'log' is sent, not heard: it cannot be allowed for on
+exposeIpcBridge(ipcRenderer, { on: ['log'] });
+const offTick = bridge.on('tick', (n) => expectType<Equal<typeof n, number>>());
+expectType<Equal<typeof offTick, () => void>>();
+// @ts-expect-error the raw bridge checks arguments too
+bridge.send('log', 'info');
+const page = ipcRendererFromBridge(bridge);
+expectType<Equal<typeof page, BridgedIpcRenderer<AppChannels>>>();
+const pageTotal = page.invoke('sum', 1, 2);
+expectType<Equal<typeof pageTotal, Promise<number>>>();
+page.on('tick', (event, n) => {
+  expectType<Equal<typeof event.sender, BridgedIpcRenderer<AppChannels>>>();
+  expectType<Equal<typeof n, number>>();
+});
+page.channel('tick').subscribe(({ args: [n] }) => expectType<Equal<typeof n, number>>());
+const pageConfig = page.sendSync('config:get', 'theme');
+expectType<Equal<typeof pageConfig, string>>();
+const pageSquares = of(2).pipe(invokeOn(page, 'square'));
+expectType<Equal<typeof pageSquares, Observable<number>>>();
+// @ts-expect-error unknown channel
+page.send('nope');
+// @ts-expect-error wrong argument type
+void page.invoke('sum', 1, '2');
+// @ts-expect-error unknown channel
+page.on('tock', () => undefined);
+// @ts-expect-error the values must be the channel's argument type
+of('2').pipe(invokeOn(page, 'square'));
+declare const untypedBridge: IpcBridge;
+const untypedPage = ipcRendererFromBridge(untypedBridge);
+untypedPage.on('anything', (event, value) => void [event.anything, value]);
+const untypedPageAnswer = untypedPage.invoke$<number>('anything', 1);
+expectType<Equal<typeof untypedPageAnswer, Observable<number>>>();
 
 /* Untyped use keeps working as before: any channel, any arguments, `any` listeners */
 const untyped = createIpc();
