@@ -59,6 +59,7 @@ export { IpcRemoteError } from './errors/IpcRemoteError.js';
 export { IpcSerializationError } from './errors/IpcSerializationError.js';
 export { IpcSyncUnsupportedError } from './errors/IpcSyncUnsupportedError.js';
 export { IpcTimeoutError } from './errors/IpcTimeoutError.js';
+export { IpcUnsafeOriginError } from './errors/IpcUnsafeOriginError.js';
 
 /* Typed channels */
 export type {
