@@ -334,8 +334,9 @@ describe('ipcRendererFromBridge', () => {
       const completed = jasmine.createSpy('completed');
       page.channel('tick').subscribe({ complete: completed });
       await settle();
+      const rejection = expectAsync(pending).toBeRejectedWith(jasmine.any(IpcClosedError));
       ipcRenderer.close();
-      await expectAsync(pending).toBeRejectedWith(jasmine.any(IpcClosedError));
+      await rejection;
       expect(completed).toHaveBeenCalledTimes(1);
       expect(page.isClosed).toBeTrue();
       const thrown = catchError(() => page.send('log', 'x'));
@@ -368,10 +369,13 @@ describe('ipcRendererFromBridge', () => {
       const streamed = firstValueFrom(page.invoke$('ticks').pipe(take(1000)).pipe(toArray()));
       await settle();
       expect(webContents.pendingCount).toBe(2);
+      const rejections = Promise.all([
+        expectAsync(pending).toBeRejectedWith(jasmine.any(IpcClosedError)),
+        expectAsync(streamed).toBeRejectedWith(jasmine.any(IpcClosedError)),
+      ]);
       page.close();
       page.close();
-      await expectAsync(pending).toBeRejectedWith(jasmine.any(IpcClosedError));
-      await expectAsync(streamed).toBeRejectedWith(jasmine.any(IpcClosedError));
+      await rejections;
       expect(ipcRenderer.listenerCount('tick')).toBe(0);
       expect(page.pendingCount).toBe(0);
       expect(() => page.send('log')).toThrowError(IpcClosedError);
