@@ -3,7 +3,13 @@ export { createIpc, type CreateIpcOptions, type EmbeddedIpc } from './createIpc.
 
 /* Facades */
 export { IpcRenderer, type IpcRendererEvent, type IpcRendererListener, type IpcRendererOptions } from './renderer/IpcRenderer.js';
-export { IpcMain, type IpcMainOptions } from './main/IpcMain.js';
+export {
+  IpcMain,
+  type ChannelAllowList,
+  type ConnectOptions,
+  type IpcMainOptions,
+  type SenderCheck,
+} from './main/IpcMain.js';
 export { IpcScope, type IpcMainHandler, type IpcMainListener } from './main/IpcScope.js';
 export { WebContents } from './main/WebContents.js';
 export type { IpcMainEvent, IpcMainInvokeEvent } from './main/events.js';
@@ -55,6 +61,7 @@ export { IpcHandlerExistsError } from './errors/IpcHandlerExistsError.js';
 export { IpcListenerError } from './errors/IpcListenerError.js';
 export { IpcNoHandlerError } from './errors/IpcNoHandlerError.js';
 export { IpcNoReturnValueError } from './errors/IpcNoReturnValueError.js';
+export { IpcRefusedError } from './errors/IpcRefusedError.js';
 export { IpcRemoteError } from './errors/IpcRemoteError.js';
 export { IpcSerializationError } from './errors/IpcSerializationError.js';
 export { IpcSyncUnsupportedError } from './errors/IpcSyncUnsupportedError.js';

@@ -1,5 +1,6 @@
 import { bindOwn } from '../channel/ChannelEmitter.js';
 import type { AnyChannels, ChannelMap } from '../channel/ChannelMap.js';
+import { invalidArgType } from '../core/nodeErrors.js';
 import { IpcClosedError } from '../errors/IpcClosedError.js';
 import type { CodecOptions } from '../protocol/codec.js';
 import type { SubjectLike } from '../transport/SubjectLike.js';
@@ -14,6 +15,49 @@ export interface IpcMainOptions extends CodecOptions {
    * @default false
    */
   exposeStack?: boolean;
+  /**
+   * The channels renderers may use (send, sendSync, invoke, invoke$), as a list or a predicate.
+   * Messages on other channels are refused: never delivered, reported on `errors$` as
+   * `IpcRefusedError`; an `invoke` on them rejects with it. A `WebContents` can narrow this further
+   * with `connect(transport, { allowedChannels })`.
+   * @default every channel
+   */
+  allowedChannels?: ChannelAllowList;
+  /**
+   * Validates the sender of every message, in the spirit of Electron's security checklist: return
+   * `false` (or throw) to refuse it. Called after the allow-lists, with the sender's
+   * `WebContents` (whose `url` is what `connect` was given), the channel and the kind of message.
+   * @default every sender is accepted
+   */
+  validateSender?: (message: SenderCheck) => boolean;
+}
+
+/** A channel allow-list: the allowed names, or a predicate. */
+export type ChannelAllowList = Iterable<string> | ((channel: string) => boolean);
+
+/** What `validateSender` is asked about. */
+export interface SenderCheck {
+  /** The renderer that sent the message. */
+  sender: WebContents<any>;
+  /** The channel it used. */
+  channel: string;
+  /** What it sent. */
+  kind: 'send' | 'sync' | 'invoke' | 'invoke-stream';
+}
+
+/** Options of `ipcMain.connect(transport, options)`. */
+export interface ConnectOptions {
+  /**
+   * The channels this renderer may use, on top of `IpcMain`'s own list (both must allow).
+   * @default every channel `IpcMain` allows
+   */
+  allowedChannels?: ChannelAllowList;
+  /**
+   * Where this renderer comes from (a page URL, a worker script, a socket's remote address), for
+   * `validateSender` and logs: `webContents.url`.
+   * @default ''
+   */
+  url?: string;
 }
 
 /**
@@ -55,6 +99,8 @@ export class IpcMain<M extends ChannelMap = AnyChannels> extends IpcScope<M> {
       scope: this,
       exposeStack: options.exposeStack ?? false,
       codec,
+      allows: toPredicate(options.allowedChannels),
+      validateSender: options.validateSender,
       detach: (contents) => void this.contents.delete(contents),
     };
     const self = this as unknown as Record<string, unknown>;
@@ -65,12 +111,13 @@ export class IpcMain<M extends ChannelMap = AnyChannels> extends IpcScope<M> {
    * Serves a renderer on the other end of `transport`.
    *
    * @param transport The main end of a transport.
+   * @param options This renderer's own channel allow-list and its `url`.
    * @returns The renderer's `WebContents`.
    * @throws IpcClosedError when this `IpcMain` is closed.
    */
-  connect(transport: SubjectLike<string>): WebContents<M> {
+  connect(transport: SubjectLike<string>, options: ConnectOptions = {}): WebContents<M> {
     if (this.isClosed) throw new IpcClosedError('Cannot connect a renderer: the IpcMain is closed');
-    const contents = new WebContents(this.owner, transport);
+    const contents = new WebContents(this.owner, transport, { allows: toPredicate(options.allowedChannels), url: options.url ?? '' });
     if (!contents.isDestroyed()) this.contents.add(contents);
     return contents;
   }
@@ -88,4 +135,15 @@ export class IpcMain<M extends ChannelMap = AnyChannels> extends IpcScope<M> {
     for (const contents of [...this.contents]) contents.close();
     this.shutdownScope();
   }
+}
+
+/** Turns an allow-list into a predicate; `undefined` allows everything. */
+function toPredicate(list: ChannelAllowList | undefined): ((channel: string) => boolean) | undefined {
+  if (list === undefined) return undefined;
+  if (typeof list === 'function') return list;
+  if (typeof (list as Iterable<string>)[Symbol.iterator] !== 'function') {
+    throw invalidArgType('allowedChannels', ['Iterable', 'Function'], list);
+  }
+  const allowed = new Set(list);
+  return (channel) => allowed.has(channel);
 }

@@ -8,13 +8,23 @@ import { IpcCancelledError } from '../errors/IpcCancelledError.js';
 import { IpcClosedError } from '../errors/IpcClosedError.js';
 import type { IpcError } from '../errors/IpcError.js';
 import { IpcNoHandlerError } from '../errors/IpcNoHandlerError.js';
+import { IpcNoReturnValueError } from '../errors/IpcNoReturnValueError.js';
+import { IpcRefusedError } from '../errors/IpcRefusedError.js';
 import type { CodecOptions } from '../protocol/codec.js';
-import { PROTOCOL_VERSION, type Envelope, type InvokeFrame, type InvokeStreamFrame, type SyncFrame } from '../protocol/Envelope.js';
+import {
+  PROTOCOL_VERSION,
+  type Envelope,
+  type InvokeFrame,
+  type InvokeStreamFrame,
+  type SendFrame,
+  type SyncFrame,
+} from '../protocol/Envelope.js';
 import { Link } from '../protocol/Link.js';
 import { toWireError } from '../protocol/wireError.js';
 import type { SubjectLike } from '../transport/SubjectLike.js';
 import type { IpcMainEvent, IpcMainInvokeEvent } from './events.js';
 import { IpcScope } from './IpcScope.js';
+import type { SenderCheck } from './IpcMain.js';
 
 /** What a `WebContents` needs from the `IpcMain` that created it. */
 export interface WebContentsOwner<M extends ChannelMap = AnyChannels> {
@@ -24,6 +34,10 @@ export interface WebContentsOwner<M extends ChannelMap = AnyChannels> {
   readonly exposeStack: boolean;
   /** Codec limits. */
   readonly codec: CodecOptions;
+  /** `IpcMain`'s channel allow-list; `undefined` allows every channel. */
+  readonly allows: ((channel: string) => boolean) | undefined;
+  /** `IpcMain`'s sender validation hook. */
+  readonly validateSender: ((message: SenderCheck) => boolean) | undefined;
   /** Called once when this `WebContents` is destroyed. */
   detach(contents: WebContents<M>): void;
 }
@@ -71,13 +85,21 @@ export class WebContents<M extends ChannelMap = AnyChannels> extends EventEmitte
   /**
    * @param owner The `IpcMain` side (use `ipcMain.connect`, not this constructor).
    * @param transport The main end of the renderer's transport.
+   * @param options This renderer's own allow-list and `url` (see `ConnectOptions`).
    */
+  /** Where this renderer comes from, as given to `connect(transport, { url })`. */
+  readonly url: string;
+  private readonly allows: ((channel: string) => boolean) | undefined;
+
   constructor(
     private readonly owner: WebContentsOwner<M>,
     transport: SubjectLike<string>,
+    options: { allows?: ((channel: string) => boolean) | undefined; url?: string } = {},
   ) {
     super();
     this.id = ++lastId;
+    this.url = options.url ?? '';
+    this.allows = options.allows;
     this.ipc = new IpcScope<M>();
     const self = this as unknown as Record<string, unknown>;
     for (const key of BOUND) bindOwn(self, key);
@@ -125,6 +147,10 @@ export class WebContents<M extends ChannelMap = AnyChannels> extends EventEmitte
   }
 
   private receive(frame: Envelope): void {
+    if ((frame.kind === 'send' || frame.kind === 'sync' || frame.kind === 'invoke' || frame.kind === 'invoke-stream') && !this.permits(frame.kind, frame.channel)) {
+      this.refuse(frame);
+      return;
+    }
     switch (frame.kind) {
       case 'send': {
         const event = this.event();
@@ -151,6 +177,31 @@ export class WebContents<M extends ChannelMap = AnyChannels> extends EventEmitte
     }
   }
 
+  /** Whether both allow-lists and the sender check accept this message. */
+  private permits(kind: SenderCheck['kind'], channel: string): boolean {
+    try {
+      if (this.owner.allows !== undefined && !this.owner.allows(channel)) return false;
+      if (this.allows !== undefined && !this.allows(channel)) return false;
+      return this.owner.validateSender === undefined || this.owner.validateSender({ sender: this, channel, kind }) === true;
+    } catch (cause) {
+      this.report(new IpcRefusedError(`Checking '${channel}' from WebContents #${this.id} threw; refused`, { cause, channel }));
+      return false;
+    }
+  }
+
+  /** Reports a refused message and, when the renderer waits for an answer, answers with the refusal. */
+  private refuse(frame: SendFrame | SyncFrame | InvokeFrame | InvokeStreamFrame): void {
+    const refusal = new IpcRefusedError(
+      `WebContents #${this.id}${this.url === '' ? '' : ` (${this.url})`} may not use channel '${frame.channel}'`,
+      { channel: frame.channel },
+    );
+    this.report(refusal);
+    if (frame.kind === 'send') return;
+    const error = toWireError(refusal, false);
+    error.text = `Error: ${refusal.message}`;
+    this.answer({ v: PROTOCOL_VERSION, kind: 'error', id: frame.id, error }, frame.id);
+  }
+
   private receiveSync(frame: SyncFrame): void {
     const { id, channel } = frame;
     const scope = this.owner.scope;
@@ -175,7 +226,7 @@ export class WebContents<M extends ChannelMap = AnyChannels> extends EventEmitte
     if (count === 0 && !answered) {
       answered = true;
       this.answer(
-        { v: PROTOCOL_VERSION, kind: 'error', id, error: toWireError(new Error(`No listener for sendSync('${channel}') on the main side`), false) },
+        { v: PROTOCOL_VERSION, kind: 'error', id, error: toWireError(new IpcNoReturnValueError(`No listener for sendSync('${channel}') on the main side`, { channel }), false) },
         id,
       );
     }

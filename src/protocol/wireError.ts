@@ -44,14 +44,19 @@ export function toWireError(thrown: unknown, exposeStack: boolean, depth = 0): W
 
 /**
  * Revives a `WireError` as the `IpcRemoteError` an `invoke` rejects with, using Electron's text
- * `Error invoking remote method '<channel>': <remote text>`.
+ * `Error invoking remote method '<channel>': <remote text>` (or, for `sendSync`,
+ * `Error in sendSync('<channel>'): <remote text>`).
  *
  * @param wire The error from an `error` frame.
  * @param channel The channel that was invoked.
+ * @param call Which call failed.
  * @returns The error to reject with.
  */
-export function fromWireError(wire: WireError, channel: string): IpcRemoteError {
-  const message = `Error invoking remote method '${channel}': ${wire.text}`;
+export function fromWireError(wire: WireError, channel: string, call: 'invoke' | 'sendSync' = 'invoke'): IpcRemoteError {
+  const message =
+    call === 'invoke'
+      ? `Error invoking remote method '${channel}': ${wire.text}`
+      : `Error in sendSync('${channel}'): ${wire.text}`;
   const code = wire.code === undefined ? undefined : String(wire.code);
   const cause = wire.cause === undefined ? undefined : reviveCause(wire.cause, 0);
   const error = new IpcRemoteError(message, code, { channel, ...(cause === undefined ? {} : { cause }) });

@@ -164,6 +164,7 @@ export class IpcRenderer<M extends ChannelMap = AnyChannels> extends ChannelEmit
    * @throws IpcNoReturnValueError when no main listener answers (at once where main is in-process).
    * @throws IpcTimeoutError when a blocking wait runs out.
    * @throws IpcSyncUnsupportedError where the transport can neither block nor reach main in-process.
+   * @throws IpcRemoteError when main refused the message (`code: 'ERR_IPC_REFUSED'`).
    * @throws IpcSerializationError, IpcClosedError as `send`.
    */
   sendSync<K extends SyncChannel<M>>(channel: K, ...args: SyncArgs<M, K>): SyncResult<M, K>;
@@ -188,7 +189,10 @@ export class IpcRenderer<M extends ChannelMap = AnyChannels> extends ChannelEmit
         { channel },
       );
     }
-    if (reply.kind === 'error') throw new IpcNoReturnValueError(reply.error.message, { channel });
+    if (reply.kind === 'error') {
+      if (reply.error.code === 'ERR_IPC_NO_RETURN_VALUE') throw new IpcNoReturnValueError(reply.error.message, { channel });
+      throw fromWireError(reply.error, channel, 'sendSync');
+    }
     return (reply as { value?: unknown }).value;
   }
 
