@@ -29,12 +29,6 @@ export { invokeOn, type InvokeTarget } from './operators/invokeOn.js';
 /* Transports */
 export { isSyncTransport, type SubjectLike, type SyncTransport } from './transport/SubjectLike.js';
 export { createMemoryTransportPair, type MemoryTransportOptions } from './transport/createMemoryTransportPair.js';
-export {
-  createEndpointTransport,
-  type Endpoint,
-  type EndpointSyncOptions,
-  type EndpointTransportOptions,
-} from './transport/createEndpointTransport.js';
 
 /* Protocol */
 export {

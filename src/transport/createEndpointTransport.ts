@@ -95,7 +95,8 @@ export interface EndpointTransportOptions {
  *
  * ## Example
  * ```ts
- * import { createEndpointTransport, IpcRenderer, type Endpoint } from 'rxipc';
+ * import { IpcRenderer } from 'rxipc';
+ * import { createEndpointTransport, type Endpoint } from 'rxipc/transports/endpoint';
  *
  * // Any postMessage-style object, here a BroadcastChannel-like `bus`:
  * const endpoint: Endpoint = {

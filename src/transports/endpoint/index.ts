@@ -1,0 +1,7 @@
+/* Endpoint adapter: build a transport from any postMessage-shaped endpoint */
+export {
+  createEndpointTransport,
+  type Endpoint,
+  type EndpointSyncOptions,
+  type EndpointTransportOptions,
+} from '../../transport/createEndpointTransport.js';
