@@ -6,7 +6,7 @@ import { invalidArgType } from '../core/nodeErrors.js';
 import { IpcBadFrameError } from '../errors/IpcBadFrameError.js';
 import { IpcCancelledError } from '../errors/IpcCancelledError.js';
 import { IpcClosedError } from '../errors/IpcClosedError.js';
-import type { IpcError } from '../errors/IpcError.js';
+import { IpcError } from '../errors/IpcError.js';
 import { IpcNoHandlerError } from '../errors/IpcNoHandlerError.js';
 import { IpcNoReturnValueError } from '../errors/IpcNoReturnValueError.js';
 import { IpcRefusedError } from '../errors/IpcRefusedError.js';
@@ -297,7 +297,10 @@ export class WebContents<M extends ChannelMap = AnyChannels> extends EventEmitte
     this.answer({ v: PROTOCOL_VERSION, kind: 'error', id, error: toWireError(error, this.owner.exposeStack) }, id);
   }
 
-  /** Sends an answer; one that cannot be encoded becomes an error answer, never an exception. */
+  /**
+   * Sends an answer; one that cannot be encoded becomes an error answer, and one the transport
+   * refuses is reported: never an exception into the handler or the transport's callback.
+   */
   private answer(frame: Envelope, id: number): void {
     if (this.destroyed) return;
     let text: string;
@@ -307,7 +310,13 @@ export class WebContents<M extends ChannelMap = AnyChannels> extends EventEmitte
       this.inFlight.delete(id);
       text = this.link.encode({ v: PROTOCOL_VERSION, kind: 'error', id, error: toWireError(error, this.owner.exposeStack) });
     }
-    this.link.post(text);
+    try {
+      this.link.post(text);
+    } catch (cause) {
+      this.report(
+        cause instanceof IpcError ? cause : new IpcError(`WebContents #${this.id} could not send an answer`, 'ERR_IPC', { cause }),
+      );
+    }
   }
 
   private cancel(id: number, call: InFlight, reason: IpcCancelledError): void {

@@ -21,6 +21,7 @@ import type { RendererListenerMap } from '../channel/ListenerMap.js';
 import { invalidArgType } from '../core/nodeErrors.js';
 import { IpcBadFrameError } from '../errors/IpcBadFrameError.js';
 import { IpcClosedError } from '../errors/IpcClosedError.js';
+import { IpcError } from '../errors/IpcError.js';
 import { IpcNoReturnValueError } from '../errors/IpcNoReturnValueError.js';
 import { IpcSyncUnsupportedError } from '../errors/IpcSyncUnsupportedError.js';
 import type { CodecOptions } from '../protocol/codec.js';
@@ -234,7 +235,13 @@ export class IpcRenderer<M extends ChannelMap = AnyChannels> extends ChannelEmit
     }
     return new Promise((resolve, reject) => {
       this.calls.set(id, { channel, resolve, reject });
-      this.link.post(text);
+      try {
+        this.link.post(text);
+      } catch (error) {
+        // The transport refused the frame (e.g. backpressure): nothing was sent, nothing waits.
+        this.calls.delete(id);
+        reject(error);
+      }
     });
   }
 
@@ -262,10 +269,21 @@ export class IpcRenderer<M extends ChannelMap = AnyChannels> extends ChannelEmit
         return undefined;
       }
       this.streams.set(id, { channel, subscriber: subscriber as Subscriber<unknown> });
-      this.link.post(text);
+      try {
+        this.link.post(text);
+      } catch (error) {
+        this.streams.delete(id);
+        subscriber.error(error);
+        return undefined;
+      }
       return () => {
         if (this.streams.delete(id) && !this.link.closed) {
-          this.link.post(this.link.encode({ v: PROTOCOL_VERSION, kind: 'cancel', id }));
+          try {
+            this.link.post(this.link.encode({ v: PROTOCOL_VERSION, kind: 'cancel', id }));
+          } catch (error) {
+            // Teardown must not throw; main learns of the cancellation when the connection ends.
+            this.reportError(asIpcError(error, channel));
+          }
         }
       };
     });
@@ -369,4 +387,8 @@ function withChannel(error: IpcClosedError, channel: string): IpcClosedError {
     channel,
     ...(error.cause === undefined ? {} : { cause: error.cause }),
   });
+}
+
+function asIpcError(error: unknown, channel: string): IpcError {
+  return error instanceof IpcError ? error : new IpcError(`Sending the cancellation of '${channel}' failed`, 'ERR_IPC', { cause: error, channel });
 }
