@@ -49,6 +49,7 @@ export {
 /* Errors */
 export { IpcError, type IpcErrorOptions } from './errors/IpcError.js';
 export { IpcBadFrameError } from './errors/IpcBadFrameError.js';
+export { IpcBridgeRefusedError } from './errors/IpcBridgeRefusedError.js';
 export { IpcCancelledError } from './errors/IpcCancelledError.js';
 export { IpcClosedError } from './errors/IpcClosedError.js';
 export { IpcHandlerExistsError } from './errors/IpcHandlerExistsError.js';

@@ -1,5 +1,5 @@
 import { InjectionToken } from '@angular/core';
-import type { IpcRenderer } from '../renderer/IpcRenderer.js';
+import type { IpcRendererLike } from './IpcRendererLike.js';
 
 /**
  * The injection token of the app's `IpcRenderer`. `provideIpc(...)` provides it; inject it for the
@@ -18,4 +18,4 @@ import type { IpcRenderer } from '../renderer/IpcRenderer.js';
  *
  * @see provideIpc, IpcService
  */
-export const IPC_RENDERER = new InjectionToken<IpcRenderer>('rxipc IpcRenderer');
+export const IPC_RENDERER = new InjectionToken<IpcRendererLike>('rxipc IpcRenderer');

@@ -3,7 +3,8 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import type { MonoTypeOperatorFunction, Observable } from 'rxjs';
 import type { ChannelMessage } from '../channel/fromChannel.js';
 import { enterZone } from '../operators/enterZone.js';
-import type { IpcRenderer, IpcRendererEvent } from '../renderer/IpcRenderer.js';
+import type { IpcRendererEvent } from '../renderer/IpcRenderer.js';
+import type { IpcRendererLike } from './IpcRendererLike.js';
 import { IPC_RENDERER } from './IPC_RENDERER.js';
 
 /** Options of `IpcService.channel`. */
@@ -49,7 +50,7 @@ export interface IpcChannelOptions {
  */
 export class IpcService {
   /** The underlying `IpcRenderer`, for everything else (its callbacks run wherever the transport's do). */
-  readonly renderer: IpcRenderer = inject(IPC_RENDERER);
+  readonly renderer: IpcRendererLike = inject(IPC_RENDERER);
   private readonly zone = inject(NgZone);
 
   /**
@@ -63,7 +64,7 @@ export class IpcService {
    * @returns The channel's messages.
    */
   channel(name: string, options?: IpcChannelOptions): Observable<ChannelMessage<IpcRendererEvent>> {
-    return this.renderer.channel(name).pipe(this.tearDownWith(options?.destroyRef ?? callerDestroyRef()), enterZone(this.zone));
+    return (this.renderer.channel(name) as Observable<ChannelMessage<IpcRendererEvent>>).pipe(this.tearDownWith(options?.destroyRef ?? callerDestroyRef()), enterZone(this.zone));
   }
 
   /**

@@ -1,5 +1,5 @@
 import { DestroyRef, inject, makeEnvironmentProviders, NgZone, type EnvironmentProviders } from '@angular/core';
-import type { IpcRenderer } from '../renderer/IpcRenderer.js';
+import type { IpcRendererLike } from './IpcRendererLike.js';
 import { IPC_RENDERER } from './IPC_RENDERER.js';
 import { IpcService } from './IpcService.js';
 
@@ -27,15 +27,15 @@ import { IpcService } from './IpcService.js';
  * });
  * ```
  *
- * @param renderer The app's `IpcRenderer`, or a function that creates it.
+ * @param renderer The app's `IpcRenderer` (or the renderer `ipcRendererFromBridge` rebuilds), or a function that creates it.
  * @returns Environment providers for `bootstrapApplication`, `TestBed` or a route.
  * @see IpcService, IPC_RENDERER
  */
-export function provideIpc(renderer: IpcRenderer | (() => IpcRenderer)): EnvironmentProviders {
+export function provideIpc(renderer: IpcRendererLike | (() => IpcRendererLike)): EnvironmentProviders {
   return makeEnvironmentProviders([
     {
       provide: IPC_RENDERER,
-      useFactory: (): IpcRenderer => {
+      useFactory: (): IpcRendererLike => {
         if (typeof renderer !== 'function') return renderer;
         const created = inject(NgZone).runOutsideAngular(renderer);
         inject(DestroyRef).onDestroy(() => created.close());
