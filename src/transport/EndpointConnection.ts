@@ -222,11 +222,17 @@ export class EndpointConnection {
     }
   }
 
+  /**
+   * Takes the peer's sync block from its first hello or ack; later ones are ignored. A peer has one
+   * block for the life of the connection, but every hello or ack it re-sends arrives as a new
+   * `SharedArrayBuffer` object over the same memory (postMessage clones the wrapper), so identity
+   * cannot tell them apart: adopting one again would drop the lane writer, and with it the lane
+   * port the peer hands over only once, leaving its later blocking calls without their answers.
+   */
   private adoptPeerBlock(block: unknown): void {
-    if (!isSyncBlock(block) || block === this.peerBlock) return;
+    if (this.peerBlock !== undefined || !isSyncBlock(block)) return;
     this.peerBlock = block;
     this.peerControl = new Int32Array(block, 0, 8);
-    this.laneWriter?.close();
     this.laneWriter = usesPortLane(block)
       ? undefined // the port comes with the peer's first sync frame
       : ringWriter(block, (again) => this.later(again, 1));

@@ -139,6 +139,18 @@ describe('messagePortTransport', () => {
       expect(result['messages']).toEqual(Array.from({ length: 30 }, (_, i) => i));
     });
 
+    for (const lane of ['port', 'ring'] as const) {
+      it(`should keep answering blocking calls made after the worker yields, when its first call came before it ever read a message (${lane} lane)`, async () => {
+        // The worker's late ack carries its shared block again, as a new SharedArrayBuffer object:
+        // main must not take it for a new block and drop the lane of the worker's blocking calls.
+        const { ipcMain } = serve({ scenario: 'sync-after-yield', lane, syncTimeout: 2000 });
+        ipcMain.on('sync', (event: IpcMainEvent, n: number) => (event.returnValue = n * 10));
+        ipcMain.on('yielding', (event: IpcMainEvent) => event.sender.send('resume'));
+        const result = await child.report('sync-after-yield');
+        expect([result['first'], result['second']]).toEqual([10, 20]);
+      });
+    }
+
     it('should destroy the WebContents when the worker holding the other end is terminated', async () => {
       const { ipcMain, webContents } = serve({ scenario: 'idle' });
       await nextOn(ipcMain, 'ready');
