@@ -297,7 +297,10 @@ function writeTypeProjects(project, subpaths) {
   // skipLibCheck: false checks every .d.ts a consumer loads (ours, rxjs's, Angular's, @types/node);
   // TypeScript's own lib files are left out (skipDefaultLibCheck): they cannot break by our doing.
   const base = { strict: true, noEmit: true, skipLibCheck: false, skipDefaultLibCheck: true, target: 'ES2022', typeRoots: [nodeTypes] };
-  const write = (file, text) => writeFileSync(path.join(types, file), text);
+  const write = (file, text) => {
+    mkdirSync(path.dirname(path.join(types, file)), { recursive: true });
+    writeFileSync(path.join(types, file), text);
+  };
   const importAll = (list, style) =>
     list
       .map((spec, i) =>
@@ -321,7 +324,9 @@ void [sum, doubled];
     const text = readFileSync(path.join(root, 'spec/types', file), 'utf8')
       .replace(/(['"])(?:\.\.\/)+src\/index\.js\1/g, "'rxipc'")
       .replace(/(['"])(?:\.\.\/)+src\/([\w/]+)\/index\.js\1/g, "'rxipc/$2'");
-    write(`node/${file.replace(/\.ts$/, '.mts')}`, text);
+    // Angular's own typings need the DOM lib: its type tests go to the DOM + Node consumer below.
+    const folder = text.includes("'rxipc/angular'") ? 'all' : 'node';
+    write(`${folder}/${file.replace(/\.ts$/, '.mts')}`, text);
   }
   writeFileSync(
     path.join(types, 'tsconfig.node.json'),
