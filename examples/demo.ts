@@ -1,9 +1,12 @@
 // npm start: rxipc's main job on the embedded default. A renderer and a main side in one process,
 // connected by the in-memory transport, doing what an Electron app does: send/on, event.reply,
 // invoke/handle, a streamed invoke$, sendSync, sendToHost, and the Observable + operator faces.
+// Part 2 (examples/demo-workers.ts) then runs the same kind of code across a real boundary: main on
+// the main thread, two renderers in worker_threads workers.
 import { interval, map, take, from, toArray, lastValueFrom } from 'rxjs';
 import { createIpc, IpcRemoteError, type IpcMainEvent, type IpcRendererEvent } from '../src/index.js';
 import { invokeOn, sendTo } from '../src/operators/index.js';
+import { workersDemo } from './demo-workers.js';
 
 const log = (side: string, ...what: unknown[]): void => console.log(`[${side.padEnd(8)}]`, ...what);
 
@@ -79,4 +82,9 @@ ipcRenderer.close();
 await new Promise((resolve) => setTimeout(resolve, 0));
 ipcMain.close();
 host.close();
+log('demo', 'part 1 (embedded, one thread) done');
+
+console.log();
+log('demo', 'part 2: main on the main thread, renderers in two worker threads');
+await workersDemo();
 log('demo', 'done');
