@@ -1,0 +1,91 @@
+// Serves the browser example: a page that is the main side, with renderers in an iframe
+// (window transport), in a second iframe or another tab (broadcastChannel) and in a Web Worker
+// (worker transport).
+//
+//   node --import tsx examples/browser/server.ts        (then open http://127.0.0.1:8081)
+//
+// It bundles the page's scripts with webpack at start-up (as examples/websocket/server.ts does)
+// and serves everything with COOP/COEP headers, so the page is cross-origin isolated and the
+// worker's sendSync can block. Options: PORT=0 picks a free port; HOST defaults to 127.0.0.1.
+import { createReadStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import webpack from 'webpack';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const host = process.env['HOST'] ?? '127.0.0.1';
+const port = Number(process.env['PORT'] ?? 8081);
+const log = (...what: unknown[]): void => console.log('[server]', ...what);
+
+const bundleDir = await mkdtemp(path.join(tmpdir(), 'rxipc-browser-example-'));
+await bundle({ page: 'page.ts', frame: 'frame.ts', tab: 'tab.ts', worker: 'worker.ts' }, bundleDir);
+
+const files: Record<string, string> = {
+  '/': path.join(here, 'index.html'),
+  '/frame.html': path.join(here, 'frame.html'),
+  '/tab.html': path.join(here, 'tab.html'),
+};
+for (const name of ['page', 'frame', 'tab', 'worker']) files[`/${name}.js`] = path.join(bundleDir, `${name}.js`);
+
+const http = createServer((request, response) => {
+  const file = files[new URL(request.url ?? '/', 'http://localhost').pathname];
+  if (file === undefined) {
+    response.writeHead(404).end('not found');
+    return;
+  }
+  response.writeHead(200, {
+    'content-type': file.endsWith('.js') ? 'text/javascript' : 'text/html; charset=utf-8',
+    // Cross-origin isolation: SharedArrayBuffer and Atomics.wait in workers (sendSync).
+    'cross-origin-opener-policy': 'same-origin',
+    'cross-origin-embedder-policy': 'require-corp',
+  });
+  createReadStream(file).pipe(response);
+});
+
+http.listen(port, host, () => {
+  const { port: actual } = http.address() as { port: number };
+  log(`open http://${host}:${actual} (Ctrl+C to stop)`);
+});
+
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);
+function stop(): void {
+  log('stopping');
+  http.close(() => void rm(bundleDir, { recursive: true, force: true }));
+  http.closeAllConnections();
+}
+
+/** Bundles each entry (TypeScript, rxjs and rxipc) into `outDir/<name>.js`. */
+async function bundle(entries: Record<string, string>, outDir: string): Promise<void> {
+  const compiler = webpack({
+    mode: 'development',
+    devtool: false,
+    context: here,
+    entry: Object.fromEntries(Object.entries(entries).map(([name, file]) => [name, `./${file}`])),
+    output: { path: outDir, filename: '[name].js' },
+    resolve: { extensions: ['.ts', '.js'], extensionAlias: { '.js': ['.ts', '.js'] } },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          loader: 'ts-loader',
+          exclude: /node_modules/,
+          options: { transpileOnly: true, compilerOptions: { module: 'ESNext', moduleResolution: 'Bundler', noEmit: false } },
+        },
+      ],
+    },
+    stats: 'errors-warnings',
+  });
+  await new Promise<void>((resolve, reject) =>
+    compiler.run((error, stats) => {
+      compiler.close(() => undefined);
+      if (error) reject(error);
+      else if (stats?.hasErrors()) reject(new Error(stats.toString('errors-only')));
+      else resolve();
+    }),
+  );
+  log(`bundled ${Object.keys(entries).join(', ')}`);
+}
