@@ -46,6 +46,7 @@ export async function workersDemo(): Promise<void> {
     names.set(webContents.id, name);
     log('main', `started ${name} as webContents #${webContents.id}`);
     webContents.once('destroyed', () => log('main', `webContents #${webContents.id} (${names.get(webContents.id)}) emitted 'destroyed'`));
+    worker.on('error', (error) => console.error(`[main    ] ${name} failed:`, error)); // an uncaught error in the worker
     return new Promise<void>((resolve) =>
       worker.once('exit', (code) => {
         log('main', `${name}'s thread ended (exit code ${code})`);
