@@ -40,6 +40,8 @@ ipcMain.on('done', (event) => {
     const result = document.getElementById('result')!;
     result.textContent = `all ${expected.length} renderers done`;
     result.dataset['ok'] = 'true';
+    // Tell the server (it logs this and lets the page's load event fire, see server.ts).
+    void fetch('/done', { method: 'POST', body: `${result.textContent}: ${document.getElementById('log')!.children.length} lines` });
   }
 });
 

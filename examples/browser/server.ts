@@ -9,7 +9,7 @@
 // worker's sendSync can block. Options: PORT=0 picks a free port; HOST defaults to 127.0.0.1.
 import { createReadStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,8 +30,38 @@ const files: Record<string, string> = {
 };
 for (const name of ['page', 'frame', 'tab', 'worker']) files[`/${name}.js`] = path.join(bundleDir, `${name}.js`);
 
+// The page's `<img src="/hold">` stays loading until the page POSTs its results to /done (at
+// most 10 s), so its load event waits for the demo: `chromium --headless --dump-dom`, which dumps
+// the page at its load event, then shows the results.
+const holds = new Set<() => void>();
+const hold = (response: ServerResponse): void => {
+  const release = (): void => {
+    clearTimeout(timer);
+    holds.delete(release);
+    if (!response.writableEnded) response.writeHead(204).end();
+  };
+  const timer = setTimeout(release, 10_000);
+  holds.add(release);
+};
+
 const http = createServer((request, response) => {
-  const file = files[new URL(request.url ?? '/', 'http://localhost').pathname];
+  const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
+  if (pathname === '/hold') {
+    hold(response);
+    return;
+  }
+  if (pathname === '/done' && request.method === 'POST') {
+    let body = '';
+    request.setEncoding('utf8');
+    request.on('data', (chunk: string) => (body += chunk.slice(0, 10_000)));
+    request.on('end', () => {
+      log(`the page reports: ${body}`);
+      for (const release of [...holds]) release();
+      response.writeHead(204).end();
+    });
+    return;
+  }
+  const file = files[pathname];
   if (file === undefined) {
     response.writeHead(404).end('not found');
     return;
@@ -54,6 +84,7 @@ process.once('SIGINT', stop);
 process.once('SIGTERM', stop);
 function stop(): void {
   log('stopping');
+  for (const release of [...holds]) release();
   http.close(() => void rm(bundleDir, { recursive: true, force: true }));
   http.closeAllConnections();
 }

@@ -5,6 +5,8 @@ import { broadcastChannelTransport } from '../../src/transports/broadcastChannel
 import { runRenderer } from './renderer.js';
 
 const ipcRenderer = new IpcRenderer(broadcastChannelTransport('rxipc-example', { self: window }));
+// Channels complete when the connection ends: the page was closed, or no page answered at all.
+ipcRenderer.channel('welcome').subscribe({ complete: () => document.body.append('disconnected from the page') });
 void runRenderer(ipcRenderer, window === window.top ? 'a tab' : 'the BroadcastChannel iframe').then(() => {
   document.body.append(`done: see the page that opened the example`);
 });
