@@ -81,6 +81,16 @@ describe('codec', () => {
       expect(decodeFrame(deep, { maxDepth: 60 }).kind).toBe('send');
     });
 
+    it('should count nesting outside strings only, whatever quotes and backslashes the strings hold', () => {
+      // Brackets inside strings are text; `\"` does not end a string, `\\"` does.
+      const inString = JSON.stringify(`${'['.repeat(40)}"\\${'{'.repeat(40)}\\"`);
+      const shallow = `{"v":1,"kind":"send","channel":"a","args":[${inString},${inString}]}`;
+      expect(decodeFrame(shallow, { maxDepth: 3 }).args).toEqual([JSON.parse(inString), JSON.parse(inString)]);
+      const deep = `{"v":1,"kind":"send","channel":"a","args":[${inString},${'['.repeat(30)}${inString}${']'.repeat(30)}]}`;
+      expect(() => decodeFrame(deep, { maxDepth: 20 })).toThrowError(IpcBadFrameError, /deeper/);
+      expect(decodeFrame(deep, { maxDepth: 40 }).kind).toBe('send');
+    });
+
     it('should not change any prototype for __proto__ or constructor keys', () => {
       const text = '{"v":1,"kind":"send","channel":"__proto__","args":[{"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":2}}}]}';
       const frame = decodeFrame(text);

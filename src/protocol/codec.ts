@@ -155,21 +155,33 @@ function shapeProblem(value: unknown): string | undefined {
   return undefined;
 }
 
-/** Depth of array/object nesting in JSON text, stopping early once over `limit`. */
+/**
+ * Depth of array/object nesting in JSON text, stopping early once over `limit`. String literals
+ * are jumped over with the native `indexOf` (a quote ends the string unless an odd run of
+ * backslashes precedes it), so a frame made of one long string costs almost nothing.
+ */
 function nestingDepth(text: string, limit: number): number {
   let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
+  const length = text.length;
+  for (let i = 0; i < length; i++) {
     const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92 /* \ */) i++;
-      else if (c === 34 /* " */) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 91 /* [ */ || c === 123 /* { */) {
+    if (c === 34 /* " */) {
+      let end = text.indexOf('"', i + 1);
+      while (end !== -1 && escaped(text, end)) end = text.indexOf('"', end + 1);
+      if (end === -1) return depth; // Unterminated: JSON.parse refuses it.
+      i = end;
+    } else if (c === 91 /* [ */ || c === 123 /* { */) {
       if (++depth > limit) return depth;
     } else if (c === 93 /* ] */ || c === 125 /* } */) depth--;
   }
   return depth;
+}
+
+/** Whether the quote at `at` is escaped: preceded by an odd number of backslashes. */
+function escaped(text: string, at: number): boolean {
+  let k = at - 1;
+  while (text.charCodeAt(k) === 92 /* \ */) k--;
+  return ((at - 1 - k) & 1) === 1;
 }
 
 function preview(text: string): string {
