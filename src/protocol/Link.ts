@@ -61,18 +61,27 @@ export class Link {
   request(text: string, isReply: (frame: Envelope) => boolean, timeout: number): Envelope | undefined {
     const transport = this.transport;
     if (!isSyncTransport(transport)) return undefined;
+    // The accepted frame is kept as `isReply` decoded it: decoded once, not twice.
+    let reply: Envelope | undefined;
+    let replyText: string | undefined;
     const answer = transport.nextSync(
       text,
       (incoming) => {
+        let frame: Envelope;
         try {
-          return isReply(decodeFrame(incoming, this.codec));
+          frame = decodeFrame(incoming, this.codec);
+          if (!isReply(frame)) return false;
         } catch {
           return false;
         }
+        reply = frame;
+        replyText = incoming;
+        return true;
       },
       timeout,
     );
-    return answer === undefined ? undefined : decodeFrame(answer, this.codec);
+    if (answer === undefined) return undefined;
+    return answer === replyText && reply !== undefined ? reply : decodeFrame(answer, this.codec);
   }
 
   /** Closes this side: tells the peer, completes the transport, stops listening. */
