@@ -182,19 +182,8 @@ function mainConnectionEndpoint(
     if (finished) return;
     const frame = parseBroadcastFrame(event.data);
     if (frame === undefined || frame.from !== rendererId || frame.to !== mainId) return;
-    heartbeat.heard();
-    switch (frame.ctl) {
-      case 'ping':
-        control('pong');
-        return;
-      case 'pong':
-        return;
-      case 'gone':
-        lose(new IpcClosedError(`Renderer ${rendererId} went away (pagehide)`));
-        return;
-      default:
-        handlers?.onMessage(frame.body);
-    }
+    if (heartbeat.receive(frame.ctl, () => control('pong'), () => new IpcClosedError(`Renderer ${rendererId} went away (pagehide)`))) return;
+    handlers?.onMessage(frame.body);
   };
 
   return {

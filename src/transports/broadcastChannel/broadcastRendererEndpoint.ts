@@ -61,19 +61,8 @@ export function broadcastRendererEndpoint(channelName: string, settings: Broadca
     } else if (frame.from !== main) {
       return; // Another main on the same name answered too late: this renderer is bound.
     }
-    heartbeat.heard();
-    switch (frame.ctl) {
-      case 'ping':
-        control('pong');
-        return;
-      case 'pong':
-        return;
-      case 'gone':
-        lose(new IpcClosedError('The main side went away (pagehide)'));
-        return;
-      default:
-        handlers?.onMessage(frame.body);
-    }
+    if (heartbeat.receive(frame.ctl, () => control('pong'), () => new IpcClosedError('The main side went away (pagehide)'))) return;
+    handlers?.onMessage(frame.body);
   };
   const onPageHide = (): void => {
     if (finished) return;

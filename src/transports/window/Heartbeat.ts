@@ -50,6 +50,31 @@ export class Heartbeat {
     this.heardSinceTick = true;
   }
 
+  /**
+   * Handles one frame heard from the peer: counts it as a sign of life and answers the liveness
+   * control frames (`ping` → `pong`; `gone` → the peer is lost at once, with `goneCause()`).
+   *
+   * @param ctl The frame's control word, if any.
+   * @param pong Sends a `pong` back.
+   * @param goneCause Makes the cause reported when the peer says it is gone.
+   * @returns `true` when the frame was a control frame, `false` when it carries a body to deliver.
+   */
+  receive(ctl: 'ping' | 'pong' | 'gone' | undefined, pong: () => void, goneCause: () => Error): boolean {
+    this.heardSinceTick = true;
+    switch (ctl) {
+      case 'ping':
+        pong();
+        return true;
+      case 'pong':
+        return true;
+      case 'gone':
+        this.options.lost(goneCause());
+        return true;
+      default:
+        return false;
+    }
+  }
+
   /** Stops for good. */
   stop(): void {
     this.stopped = true;

@@ -79,19 +79,8 @@ export function windowEndpoint(settings: WindowEndpointSettings): Endpoint {
         peer = frame.from;
         heartbeat.start();
       }
-      heartbeat.heard();
-      switch (frame.ctl) {
-        case 'ping':
-          control('pong');
-          return;
-        case 'pong':
-          return;
-        case 'gone':
-          lose(new IpcClosedError('The peer window went away (pagehide)'));
-          return;
-        default:
-          handlers?.onMessage(frame.body);
-      }
+      if (heartbeat.receive(frame.ctl, () => control('pong'), () => new IpcClosedError('The peer window went away (pagehide)'))) return;
+      handlers?.onMessage(frame.body);
     },
     reject(rejection) {
       if (finished) return;
