@@ -85,7 +85,7 @@ describe('codec', () => {
       // Brackets inside strings are text; `\"` does not end a string, `\\"` does.
       const inString = JSON.stringify(`${'['.repeat(40)}"\\${'{'.repeat(40)}\\"`);
       const shallow = `{"v":1,"kind":"send","channel":"a","args":[${inString},${inString}]}`;
-      expect(decodeFrame(shallow, { maxDepth: 3 }).args).toEqual([JSON.parse(inString), JSON.parse(inString)]);
+      expect((decodeFrame(shallow, { maxDepth: 3 }) as Envelope & { args: unknown[] }).args).toEqual([JSON.parse(inString), JSON.parse(inString)]);
       const deep = `{"v":1,"kind":"send","channel":"a","args":[${inString},${'['.repeat(30)}${inString}${']'.repeat(30)}]}`;
       expect(() => decodeFrame(deep, { maxDepth: 20 })).toThrowError(IpcBadFrameError, /deeper/);
       expect(decodeFrame(deep, { maxDepth: 40 }).kind).toBe('send');
