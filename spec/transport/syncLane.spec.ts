@@ -60,4 +60,30 @@ describe('syncLane (ring)', () => {
     retries.shift()!();
     expect(read()).toEqual([[1, 'a'.repeat(40)]]);
   });
+
+  it('should say which frames the reader is sure to get: only those written whole while it is blocked', () => {
+    const { writer, reader, read } = lane(64);
+    expect(writer.write(0, 'not blocked')).toBe(false);
+    Atomics.store(reader.control, STATE, 1);
+    expect(writer.write(1, 'a'.repeat(10))).toBe(true);
+    expect(writer.write(2, 'x'.repeat(100))).toBe(false); // too large: a marker only
+    expect(writer.write(3, 'b'.repeat(40))).toBe(false); // does not fit yet: queued
+    expect(writer.write(4, 'c')).toBe(false); // behind a queued record
+    expect(read()).toEqual([
+      [1, 'a'.repeat(10)],
+      [2, undefined],
+    ]);
+  });
+
+  it('should carry multi-byte text written in place and across the end of the ring alike', () => {
+    const { writer, reader, read } = lane(128);
+    Atomics.store(reader.control, STATE, 1);
+    const frames = ['😀é✓ascii', '\u0000\uffff', 'x'.repeat(30), '日本語のテキスト', ''];
+    const got: Array<[number, string | undefined]> = [];
+    for (let seq = 0; seq < 60; seq++) {
+      expect(writer.write(seq, frames[seq % frames.length]!)).toBe(true);
+      got.push(...read());
+    }
+    expect(got).toEqual(Array.from({ length: 60 }, (_, seq) => [seq, frames[seq % frames.length]!] as [number, string]));
+  });
 });

@@ -2,13 +2,18 @@
 //
 // The side that blocks (say, a renderer in a worker) owns a "sync block": a SharedArrayBuffer
 // whose first words are control words, optionally followed by a byte ring. It hands the block to
-// its peer in the handshake. While the blocking side waits (`STATE` ≠ 0), the peer still posts every
-// frame normally AND copies it into a "lane" the blocked side can read without its event loop:
+// its peer in the handshake. While the blocking side waits (`STATE` ≠ 0), the peer sends each
+// frame through a "lane" the blocked side can read without its event loop:
 //   - the ring in the block (works wherever SharedArrayBuffer works: browsers and Node), or
 //   - a dedicated MessagePort drained with Node's `receiveMessageOnPort` (injected, Node only).
-// After each copy the peer bumps `SIGNAL` and `Atomics.notify`s it; the blocked side sleeps in
-// `Atomics.wait` on `SIGNAL`. Copies carry the frame's sequence number, so the blocked side can
-// put them in order with the posted originals and drop whichever arrives second.
+// After each record the peer bumps `SIGNAL` and `Atomics.notify`s it; the blocked side sleeps in
+// `Atomics.wait` on `SIGNAL`. A frame the lane took is not posted as well: the writer publishes
+// the record, then reads `STATE` again; still non-zero means the owner has not finished its call,
+// and the owner drains the lane once more after clearing `STATE`, so the record is read. Zero
+// means the owner may have finished before the record was there: the writer then posts the frame
+// too (`write` returns false), and the blocked side drops whichever copy arrives second (records
+// carry the frame's sequence number). Records that do not fit the ring yet, and frames too large
+// for it, are always posted as well.
 
 /** Control word: the id of the `nextSync` the owner is blocked in, 0 when it is not blocked. */
 export const STATE = 0;
@@ -41,8 +46,11 @@ export interface LaneReader {
 /** The answering side's view of its peer's block. */
 export interface LaneWriter {
   readonly control: Int32Array;
-  /** Copies one frame while the owner is blocked; drops it silently otherwise. */
-  write(seq: number, frame: string): void;
+  /**
+   * Sends one frame through the lane while the owner is blocked (nothing otherwise).
+   * @returns true when the owner is sure to read it (do not post it); false when it must be posted.
+   */
+  write(seq: number, frame: string): boolean;
   close(): void;
 }
 
@@ -113,13 +121,15 @@ export function ringReader(buffer: SharedArrayBuffer): LaneReader {
   const control = new Int32Array(buffer, 0, HEADER_BYTES / 4);
   const capacity = control[CAPACITY]!;
   const ring = new Uint8Array(buffer, HEADER_BYTES, capacity);
+  const view = new DataView(buffer, HEADER_BYTES, capacity);
   const copyOut = (at: number, length: number): Uint8Array => {
     // A non-shared copy: TextDecoder refuses views on shared memory in browsers.
-    const out = new Uint8Array(length);
     const start = at & (capacity - 1);
-    const first = Math.min(length, capacity - start);
-    out.set(ring.subarray(start, start + first));
-    if (length > first) out.set(ring.subarray(0, length - first), first);
+    if (start + length <= capacity) return ring.slice(start, start + length);
+    const out = new Uint8Array(length);
+    const first = capacity - start;
+    out.set(ring.subarray(start, capacity));
+    out.set(ring.subarray(0, length - first), first);
     return out;
   };
   return {
@@ -129,9 +139,17 @@ export function ringReader(buffer: SharedArrayBuffer): LaneReader {
       const written = Atomics.load(control, WRITE) >>> 0;
       // The writer publishes whole records only, so what is there is whole.
       while (((written - read) >>> 0) >= RECORD_HEADER) {
-        const header = new DataView(copyOut(read, RECORD_HEADER).buffer);
-        const seq = header.getFloat64(0);
-        const length = header.getUint32(8);
+        const start = read & (capacity - 1);
+        let seq: number;
+        let length: number;
+        if (start + RECORD_HEADER <= capacity) {
+          seq = view.getFloat64(start);
+          length = view.getUint32(start + 8);
+        } else {
+          const header = new DataView(copyOut(read, RECORD_HEADER).buffer);
+          seq = header.getFloat64(0);
+          length = header.getUint32(8);
+        }
         read = (read + RECORD_HEADER) >>> 0;
         if (length === TOO_LARGE) {
           onRecord(seq, undefined);
@@ -148,14 +166,16 @@ export function ringReader(buffer: SharedArrayBuffer): LaneReader {
 }
 
 /**
- * The peer's writer into the owner's ring. A record that does not fit yet waits in a queue and is
- * retried through `retry` (a scheduler) while the owner stays blocked; once it is not, queued
- * copies are dropped: the originals travel by postMessage anyway.
+ * The peer's writer into the owner's ring. A frame is encoded straight into the ring when its
+ * record fits without wrapping; otherwise it is encoded apart. A record that does not fit yet
+ * waits in a queue and is retried through `retry` (a scheduler) while the owner stays blocked;
+ * once it is not, queued records are dropped: their frames were posted as well.
  */
 export function ringWriter(buffer: SharedArrayBuffer, retry: (again: () => void) => void): LaneWriter {
   const control = new Int32Array(buffer, 0, HEADER_BYTES / 4);
   const capacity = control[CAPACITY]!;
   const ring = new Uint8Array(buffer, HEADER_BYTES, capacity);
+  const view = new DataView(buffer, HEADER_BYTES, capacity);
   let queue: Uint8Array[] = [];
   let retrying = false;
   const copyIn = (at: number, bytes: Uint8Array): void => {
@@ -164,11 +184,12 @@ export function ringWriter(buffer: SharedArrayBuffer, retry: (again: () => void)
     ring.set(bytes.subarray(0, first), start);
     if (bytes.length > first) ring.set(bytes.subarray(first), 0);
   };
-  const pump = (): void => {
+  /** Writes what the queue holds while it fits; true when the queue is empty afterwards. */
+  const pump = (): boolean => {
     retrying = false;
     if (Atomics.load(control, STATE) === 0) {
       queue = [];
-      return;
+      return false;
     }
     let written = Atomics.load(control, WRITE) >>> 0;
     let wrote = false;
@@ -189,11 +210,29 @@ export function ringWriter(buffer: SharedArrayBuffer, retry: (again: () => void)
       retrying = true;
       retry(pump);
     }
+    return queue.length === 0;
   };
   return {
     control,
     write(seq, frame) {
-      if (Atomics.load(control, STATE) === 0) return;
+      if (Atomics.load(control, STATE) === 0) return false;
+      if (queue.length === 0) {
+        // The fast path: encode in place when the largest possible record fits before the end.
+        const written = Atomics.load(control, WRITE) >>> 0;
+        const start = written & (capacity - 1);
+        const free = capacity - ((written - (Atomics.load(control, READ) >>> 0)) >>> 0);
+        const room = Math.min(free, capacity - start) - RECORD_HEADER;
+        const worst = frame.length * 3; // UTF-8 bytes per UTF-16 code unit, at most
+        if (worst <= room) {
+          const at = start + RECORD_HEADER;
+          const length = encoder.encodeInto(frame, ring.subarray(at, at + worst)).written;
+          view.setFloat64(start, seq);
+          view.setUint32(start + 8, length);
+          Atomics.store(control, WRITE, (written + RECORD_HEADER + length) | 0);
+          signal(control);
+          return Atomics.load(control, STATE) !== 0;
+        }
+      }
       const bytes = encoder.encode(frame);
       const tooLarge = RECORD_HEADER + bytes.length > capacity;
       const record = new Uint8Array(RECORD_HEADER + (tooLarge ? 0 : bytes.length));
@@ -202,7 +241,9 @@ export function ringWriter(buffer: SharedArrayBuffer, retry: (again: () => void)
       header.setUint32(8, tooLarge ? TOO_LARGE : bytes.length);
       if (!tooLarge) record.set(bytes, RECORD_HEADER);
       queue.push(record);
-      if (!retrying) pump();
+      // Taken only when it went in now, whole; a too-large marker or a queued record is not.
+      const empty = !retrying && pump();
+      return empty && !tooLarge && Atomics.load(control, STATE) !== 0;
     },
     close() {
       queue = [];
@@ -238,9 +279,10 @@ export function portWriter(buffer: SharedArrayBuffer, port: LanePort): LaneWrite
   return {
     control,
     write(seq, frame) {
-      if (Atomics.load(control, STATE) === 0) return;
+      if (Atomics.load(control, STATE) === 0) return false;
       port.postMessage({ seq, frame });
       signal(control);
+      return Atomics.load(control, STATE) !== 0;
     },
     close: () => port.close(),
   };
