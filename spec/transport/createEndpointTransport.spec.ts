@@ -2,6 +2,7 @@
 import { TestScheduler } from 'rxjs/testing';
 import { IpcTimeoutError, isSyncTransport, type SubjectLike } from '../../src/index.js';
 import { createEndpointTransport, type Endpoint } from '../../src/transport/createEndpointTransport.js';
+import { createSyncBlock, ringReader, STATE } from '../../src/transport/syncLane.js';
 import { settle } from '../helpers/leaks.js';
 
 /** A real MessagePort as an Endpoint. */
@@ -53,6 +54,40 @@ function record(transport: SubjectLike<string>): Recorder {
 
 async function until(check: () => boolean): Promise<void> {
   while (!check()) await settle(5);
+}
+
+/** A real port endpoint that also records every message it posts. */
+function recordingEndpoint(port: MessagePort): Endpoint & { posted: unknown[] } {
+  const inner = portEndpoint(port);
+  const posted: unknown[] = [];
+  return { ...inner, posted, post: (message: unknown) => (posted.push(message), inner.post(message)) };
+}
+
+/** What an endpoint posted, as `frame <seq> <data>` / `frames <seq> <data,...>` lines (no handshake). */
+function frameMessages(posted: unknown[]): string[] {
+  return posted.flatMap((m) => {
+    const { rxipc, seq, data } = m as { rxipc: string; seq: number; data: string | string[] };
+    if (rxipc === 'frame') return [`frame ${seq} ${data as string}`];
+    if (rxipc === 'frames') return [`frames ${seq} ${(data as string[]).join(',')}`];
+    return [];
+  });
+}
+
+/** Two connected transports over a real MessageChannel, the first one's posts recorded. */
+async function connectedPair(
+  channel: () => MessageChannel,
+  options?: Parameters<typeof createEndpointTransport>[1],
+): Promise<{ a: SubjectLike<string>; b: SubjectLike<string>; posted: unknown[]; atB: Recorder }> {
+  const { port1, port2 } = channel();
+  const endA = recordingEndpoint(port1);
+  const a = createEndpointTransport(endA, options);
+  const b = createEndpointTransport(portEndpoint(port2));
+  const atB = record(b);
+  a.next('ready?');
+  await until(() => atB.events.length === 1);
+  atB.events.length = 0;
+  endA.posted.length = 0;
+  return { a, b, posted: endA.posted, atB };
 }
 
 describe('createEndpointTransport', () => {
@@ -192,6 +227,11 @@ describe('createEndpointTransport', () => {
       { rxipc: 'frame', seq: 0, data: { not: 'a string' } },
       { rxipc: 'frame', seq: 1.5, data: 'fraction' },
       { rxipc: 'frame', data: 'no seq' },
+      { rxipc: 'frames', seq: 0, data: 'not an array' },
+      { rxipc: 'frames', seq: 0, data: ['a', 1] },
+      { rxipc: 'frames', seq: -1, data: ['a'] },
+      { rxipc: 'frames', seq: Number.MAX_SAFE_INTEGER, data: ['a', 'b'] },
+      { rxipc: 'frames', data: ['no seq'] },
       { rxipc: 'launch-missiles' },
       { rxipc: 7 },
       { __proto__: { rxipc: 'bye' } },
@@ -236,9 +276,11 @@ describe('createEndpointTransport', () => {
     port1.postMessage({ rxipc: 'frame', seq: 2, data: 'c again' });
     port1.postMessage({ rxipc: 'frame', seq: 3, data: 'd' });
     port1.postMessage({ rxipc: 'frame', seq: 1, data: 'b again' });
-    port1.postMessage({ rxipc: 'frame', seq: 4, data: 'end' }); // once here, every duplicate was seen
+    port1.postMessage({ rxipc: 'frames', seq: 5, data: ['f', 'g'] });
+    port1.postMessage({ rxipc: 'frames', seq: 3, data: ['d again', 'e', 'f again'] });
+    port1.postMessage({ rxipc: 'frame', seq: 7, data: 'end' }); // once here, every duplicate was seen
     await until(() => atB.events.includes('end'));
-    expect(atB.events).toEqual(['a', 'b', 'c', 'd', 'end']);
+    expect(atB.events).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'end']);
     b.complete();
   });
 
@@ -251,6 +293,116 @@ describe('createEndpointTransport', () => {
     a.subscribe({ complete: late });
     expect(late).toHaveBeenCalledTimes(1);
     await settle(10);
+  });
+
+  it('should post the first frame of a tick at once and the rest of the tick as one message, in order', async () => {
+    const { a, posted, atB } = await connectedPair(channel);
+    for (let i = 0; i < 5; i++) a.next(`f${i}`);
+    expect(frameMessages(posted)).toEqual(['frame 1 f0']);
+    await settle(0);
+    expect(frameMessages(posted)).toEqual(['frame 1 f0', 'frames 2 f1,f2,f3,f4']);
+    a.next('next tick');
+    expect(frameMessages(posted)).toEqual(['frame 1 f0', 'frames 2 f1,f2,f3,f4', 'frame 6 next tick']);
+    await until(() => atB.events.length === 6);
+    expect(atB.events).toEqual(['f0', 'f1', 'f2', 'f3', 'f4', 'next tick']);
+    a.complete();
+  });
+
+  it('should post a batch early once it holds 64 Ki characters, without waiting for the tick to end', async () => {
+    const { a, posted, atB } = await connectedPair(channel);
+    const big = (c: string): string => c.repeat(40 * 1024);
+    a.next('first');
+    a.next(big('x'));
+    expect(frameMessages(posted).length).toBe(1);
+    a.next(big('y')); // 80 Ki characters waiting: posted now
+    a.next('z');
+    expect(frameMessages(posted)).toEqual(['frame 1 first', `frames 2 ${big('x')},${big('y')}`]);
+    await until(() => atB.events.length === 4);
+    expect(atB.events).toEqual(['first', big('x'), big('y'), 'z']);
+    a.complete();
+  });
+
+  it('should post every frame as a message of its own with coalesce: false', async () => {
+    const { a, posted, atB } = await connectedPair(channel, { coalesce: false });
+    for (let i = 0; i < 3; i++) a.next(`f${i}`);
+    expect(frameMessages(posted)).toEqual(['frame 1 f0', 'frame 2 f1', 'frame 3 f2']);
+    await until(() => atB.events.length === 3);
+    expect(atB.events).toEqual(['f0', 'f1', 'f2']);
+    a.complete();
+  });
+
+  it('should end a tick on the scheduler given as coalesce', async () => {
+    const testScheduler = new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+    const { a, posted, atB } = await connectedPair(channel, { coalesce: testScheduler });
+    a.next('f0');
+    a.next('f1');
+    a.next('f2');
+    await settle(5);
+    expect(frameMessages(posted)).toEqual(['frame 1 f0']);
+    testScheduler.flush();
+    expect(frameMessages(posted)).toEqual(['frame 1 f0', 'frames 2 f1,f2']);
+    await until(() => atB.events.length === 3);
+    expect(atB.events).toEqual(['f0', 'f1', 'f2']);
+    a.complete();
+  });
+
+  it('should post what the tick holds before the goodbye, and the frames kept before the handshake as one message', async () => {
+    const { port1, port2 } = channel();
+    const endA = recordingEndpoint(port1);
+    const a = createEndpointTransport(endA);
+    for (let i = 0; i < 3; i++) a.next(`early${i}`);
+    const b = createEndpointTransport(portEndpoint(port2));
+    const atB = record(b);
+    await until(() => atB.events.length === 3);
+    a.next('late0');
+    a.next('late1');
+    a.next('late2');
+    a.complete();
+    await atB.done;
+    expect(frameMessages(endA.posted)).toEqual(['frames 0 early0,early1,early2', 'frame 3 late0', 'frames 4 late1,late2']);
+    expect(atB.events).toEqual(['early0', 'early1', 'early2', 'late0', 'late1', 'late2', 'complete']);
+  });
+
+  it("should send a frame through a blocked peer's lane only, and post it once the peer is not blocked", async () => {
+    const { port1, port2 } = channel();
+    const endA = recordingEndpoint(port1);
+    const a = createEndpointTransport(endA);
+    // The peer, by hand: a blocking side whose sync block has a ring.
+    const block = createSyncBlock(1024);
+    const reader = ringReader(block);
+    const read = (): Array<[number, string | undefined]> => {
+      const got: Array<[number, string | undefined]> = [];
+      reader.drain((seq, frame) => got.push([seq, frame]));
+      return got;
+    };
+    port2.postMessage({ rxipc: 'hello', block });
+    await until(() => endA.posted.some((m) => (m as { rxipc: string }).rxipc === 'ack'));
+    Atomics.store(reader.control, STATE, 1); // the peer blocks
+    a.next('lane0');
+    a.next('lane1');
+    await settle(0);
+    expect(frameMessages(endA.posted)).toEqual([]);
+    expect(read()).toEqual([
+      [0, 'lane0'],
+      [1, 'lane1'],
+    ]);
+    Atomics.store(reader.control, STATE, 0); // it returns
+    a.next('post2');
+    a.next('post3');
+    await settle(0);
+    expect(frameMessages(endA.posted)).toEqual(['frame 2 post2', 'frame 3 post3']);
+    a.next('post4');
+    a.next('batched5');
+    Atomics.store(reader.control, STATE, 1); // it blocks while a batch waits: the batch goes first, by the lane
+    a.next('lane6');
+    await settle(0);
+    expect(frameMessages(endA.posted)).toEqual(['frame 2 post2', 'frame 3 post3', 'frame 4 post4']);
+    expect(read()).toEqual([
+      [5, 'batched5'],
+      [6, 'lane6'],
+    ]);
+    Atomics.store(reader.control, STATE, 0);
+    a.complete();
   });
 
   it('should not offer nextSync unless asked to', () => {

@@ -1,5 +1,5 @@
 // The state machine behind `createEndpointTransport` (internal).
-import { asyncScheduler, type Observer, type SchedulerLike, type Unsubscribable } from 'rxjs';
+import { asapScheduler, asyncScheduler, type Observer, type SchedulerLike, type Unsubscribable } from 'rxjs';
 import { IpcClosedError } from '../errors/IpcClosedError.js';
 import { IpcTimeoutError } from '../errors/IpcTimeoutError.js';
 import type { Endpoint, EndpointSyncOptions, EndpointTransportOptions } from './createEndpointTransport.js';
@@ -27,12 +27,24 @@ type Control =
   | { rxipc: 'hello'; block?: SharedArrayBuffer }
   | { rxipc: 'ack'; block?: SharedArrayBuffer }
   | { rxipc: 'frame'; seq: number; data: string; sync?: number; lane?: unknown }
+  | { rxipc: 'frames'; seq: number; data: string[] }
   | { rxipc: 'bye' };
 
 /** Marks a held frame that `nextSync` already returned: it only keeps its place in the order. */
 const CONSUMED: unique symbol = Symbol('consumed');
 
 const DEFAULT_BUFFER_SIZE = 1024 * 1024;
+
+/** A batch is posted early once its frames hold this many characters: big frames are not held. */
+const MAX_BATCH_LENGTH = 64 * 1024;
+
+/**
+ * Whether the first frame of a tick is posted at once (the rest of the tick's frames are batched)
+ * rather than batched with them: a lone frame then pays no scheduler hop.
+ */
+const FIRST_FRAME_AT_ONCE = true;
+
+type Sink = Partial<Observer<string>>;
 
 function isControl(message: unknown): message is { rxipc: unknown } & Record<string, unknown> {
   return typeof message === 'object' && message !== null && typeof (message as { rxipc?: unknown }).rxipc === 'string';
@@ -59,7 +71,8 @@ export class EndpointConnection {
   /** Scheduled work: the handshake's (cancelled once connected) and the rest. */
   private readonly handshakeActions = new Set<Unsubscribable>();
   private readonly actions = new Set<Unsubscribable>();
-  private readonly observers = new Set<Partial<Observer<string>>>();
+  /** Copy-on-write: replaced, never mutated, so delivery needs no copy. */
+  private observers: readonly Sink[] = [];
   private terminal: { error: boolean; cause: unknown } | undefined;
 
   private ready = false;
@@ -68,6 +81,20 @@ export class EndpointConnection {
 
   private outSeq = 0;
   private outbox: Array<{ seq: number; data: string }> = [];
+  /** The characters of the frames in `outbox`. */
+  private outboxLength = 0;
+  /** Frames of this tick waiting to be posted as one message (coalescing). */
+  private batch: string[] = [];
+  private batchSeq = 0;
+  private batchLength = 0;
+  /** The scheduler that ends a tick, when frames are coalesced. */
+  private readonly coalesce: SchedulerLike | undefined;
+  /** The scheduled end of the current tick: it posts the batch. */
+  private tickAction: Unsubscribable | undefined;
+  private readonly endTick = (): void => {
+    this.tickAction = undefined;
+    this.flushBatch();
+  };
   private inSeq = 0;
   private readonly held = new Map<number, string | typeof CONSUMED>();
   private flushing = false;
@@ -85,6 +112,8 @@ export class EndpointConnection {
   ) {
     this.scheduler = options.scheduler ?? asyncScheduler;
     this.retryMs = options.handshakeRetry ?? 100;
+    const coalesce = options.coalesce ?? true;
+    this.coalesce = coalesce === false ? undefined : coalesce === true ? asapScheduler : coalesce;
     const sync = options.sync;
     if (sync !== undefined && sync !== false && canBlock()) {
       const syncOptions = sync === true ? {} : sync;
@@ -131,8 +160,59 @@ export class EndpointConnection {
   private next(data: string): void {
     if (this.closing || this.ended) return;
     const seq = this.outSeq++;
-    if (this.ready) this.postFrame(seq, data);
-    else this.outbox.push({ seq, data });
+    if (!this.ready) {
+      this.outbox.push({ seq, data });
+      this.outboxLength += data.length;
+    } else if (this.coalesce === undefined) {
+      this.postFrame(seq, data);
+    } else {
+      this.queue(seq, data);
+    }
+  }
+
+  /** Adds a frame to this tick's batch (or posts it at once: first of its tick, peer blocked). */
+  private queue(seq: number, data: string): void {
+    if (this.batch.length === 0) {
+      if (this.laneWriter !== undefined && this.peerBlocked()) {
+        this.postFrame(seq, data); // through the blocked peer's lane, now
+        return;
+      }
+      if (FIRST_FRAME_AT_ONCE && this.tickAction === undefined) {
+        this.postFrame(seq, data);
+        this.tickAction = this.coalesce!.schedule(this.endTick);
+        return;
+      }
+      this.batchSeq = seq;
+    } else if (this.laneWriter !== undefined && this.peerBlocked()) {
+      this.flushBatch();
+      this.postFrame(seq, data);
+      return;
+    }
+    this.batch.push(data);
+    this.batchLength += data.length;
+    if (this.batchLength >= MAX_BATCH_LENGTH) this.flushBatch();
+    else if (this.tickAction === undefined) this.tickAction = this.coalesce!.schedule(this.endTick);
+  }
+
+  /** Posts this tick's batch now: one message, or each frame through a blocked peer's lane. */
+  private flushBatch(): void {
+    const frames = this.batch;
+    const count = frames.length;
+    if (count === 0) return;
+    const seq = this.batchSeq;
+    this.batch = [];
+    this.batchLength = 0;
+    if (count === 1) {
+      this.postFrame(seq, frames[0]!);
+    } else if (this.laneWriter !== undefined && this.peerBlocked()) {
+      for (let i = 0; i < count; i++) this.postFrame(seq + i, frames[i]!);
+    } else {
+      this.post({ rxipc: 'frames', seq, data: frames });
+    }
+  }
+
+  private peerBlocked(): boolean {
+    return this.peerControl !== undefined && Atomics.load(this.peerControl, STATE) !== 0;
   }
 
   private complete(): void {
@@ -149,18 +229,22 @@ export class EndpointConnection {
   }
 
   private sayBye(): void {
+    this.flushBatch();
     this.post({ rxipc: 'bye' });
     if (!this.ended) this.later(() => this.release(), this.options.closeTimeout ?? 1000);
   }
 
-  private postFrame(seq: number, data: string, extra?: { sync: number; lane?: unknown }, transfer?: unknown[]): void {
-    this.post({ rxipc: 'frame', seq, data, ...extra }, transfer);
-    // The peer is blocked in nextSync: it cannot read posted messages, so copy into its lane.
-    try {
-      this.laneWriter?.write(seq, data);
-    } catch {
-      this.laneWriter = undefined; // a broken lane only costs the peer its blocking calls
+  /** Posts one frame, unless the blocked peer's lane took it (then it must not arrive twice). */
+  private postFrame(seq: number, data: string): void {
+    const lane = this.laneWriter;
+    if (lane !== undefined) {
+      try {
+        if (lane.write(seq, data)) return;
+      } catch {
+        this.laneWriter = undefined; // a broken lane only costs the peer its blocking calls
+      }
     }
+    this.post({ rxipc: 'frame', seq, data });
   }
 
   private post(message: Control, transfer?: unknown[]): void {
@@ -206,6 +290,16 @@ export class EndpointConnection {
         this.accept(seq, data);
         return;
       }
+      case 'frames': {
+        const { seq, data } = message;
+        if (!isSeq(seq) || !Array.isArray(data) || !isSeq(seq + data.length) || !data.every(isString)) {
+          this.ignore(message);
+          return;
+        }
+        this.becomeReady();
+        for (let i = 0; i < data.length && !this.ended; i++) this.accept(seq + i, data[i] as string);
+        return;
+      }
       case 'bye':
         this.peerBye();
         return;
@@ -243,12 +337,36 @@ export class EndpointConnection {
     this.ready = true;
     const outbox = this.outbox;
     this.outbox = [];
+    this.outboxLength = 0;
     this.cancelLater(this.handshakeActions);
-    for (const { seq, data } of outbox) this.postFrame(seq, data);
+    if (this.coalesce === undefined) {
+      for (const { seq, data } of outbox) this.postFrame(seq, data);
+    } else {
+      // One message per batch (they are posted early when large), not one per frame.
+      for (const { seq, data } of outbox) {
+        if (this.batch.length === 0) this.batchSeq = seq;
+        this.batch.push(data);
+        this.batchLength += data.length;
+        if (this.batchLength >= MAX_BATCH_LENGTH) this.flushBatch();
+      }
+      this.flushBatch();
+    }
     if (this.closing) this.sayBye();
   }
 
   private accept(seq: number, data: string): void {
+    if (seq === this.inSeq && this.held.size === 0 && !this.flushing && !this.suspended && this.observers.length > 0) {
+      // The common case: the next frame in order, nothing waiting. Delivered at once.
+      this.inSeq++;
+      this.flushing = true;
+      try {
+        this.deliver(data);
+      } finally {
+        this.flushing = false;
+      }
+      if (this.held.size > 0) this.flush(); // a blocking call during delivery held some
+      return;
+    }
     if (seq < this.inSeq || this.held.has(seq)) return; // already had it (a copy and its original)
     this.held.set(seq, data);
     this.flush();
@@ -256,24 +374,29 @@ export class EndpointConnection {
 
   /** Delivers the held frames that are next in order. */
   private flush(): void {
-    if (this.flushing || this.suspended || this.observers.size === 0) return;
+    if (this.flushing || this.suspended || this.observers.length === 0) return;
     this.flushing = true;
     try {
       for (let frame = this.held.get(this.inSeq); frame !== undefined; frame = this.held.get(this.inSeq)) {
         this.held.delete(this.inSeq);
         this.inSeq++;
         if (frame === CONSUMED) continue;
-        for (const observer of [...this.observers]) {
-          try {
-            observer.next?.(frame);
-          } catch (error) {
-            this.rethrow(error);
-          }
-        }
+        this.deliver(frame);
         if (this.terminal !== undefined) break;
       }
     } finally {
       this.flushing = false;
+    }
+  }
+
+  private deliver(frame: string): void {
+    const observers = this.observers;
+    for (let i = 0; i < observers.length; i++) {
+      try {
+        observers[i]!.next?.(frame);
+      } catch (error) {
+        this.rethrow(error);
+      }
     }
   }
 
@@ -293,10 +416,14 @@ export class EndpointConnection {
       else observer.complete?.();
       return { unsubscribe: () => undefined };
     }
-    const entry = { ...observer };
-    this.observers.add(entry);
+    const entry: Sink = { ...observer };
+    this.observers = [...this.observers, entry];
     if (this.held.size > 0) this.scheduleFlush();
-    return { unsubscribe: () => void this.observers.delete(entry) };
+    return {
+      unsubscribe: () => {
+        this.observers = this.observers.filter((o) => o !== entry);
+      },
+    };
   }
 
   // ── endings ─────────────────────────────────────────────────────────────────────────────────
@@ -304,6 +431,7 @@ export class EndpointConnection {
   private peerBye(): void {
     this.flush();
     if (!this.closing) {
+      this.flushBatch();
       this.post({ rxipc: 'bye' }); // the peer waits for this to release its end
       this.finish(undefined);
     }
@@ -328,8 +456,8 @@ export class EndpointConnection {
   private finish(failure: { cause: unknown } | undefined): void {
     if (this.terminal !== undefined) return;
     this.terminal = failure === undefined ? { error: false, cause: undefined } : { error: true, cause: failure.cause };
-    const observers = [...this.observers];
-    this.observers.clear();
+    const observers = this.observers;
+    this.observers = [];
     for (const observer of observers) {
       try {
         if (failure === undefined) observer.complete?.();
@@ -347,7 +475,12 @@ export class EndpointConnection {
     this.finish(undefined);
     this.cancelLater(this.handshakeActions);
     this.cancelLater(this.actions);
+    this.tickAction?.unsubscribe();
+    this.tickAction = undefined;
     this.outbox = [];
+    this.outboxLength = 0;
+    this.batch = [];
+    this.batchLength = 0;
     this.held.clear();
     try {
       this.stopListening();
@@ -397,11 +530,19 @@ export class EndpointConnection {
         Atomics.wait(control, SIGNAL, seen, Math.min(remaining, this.retryMs));
       }
       const reader = this.laneReader(own);
+      this.flushBatch(); // what was sent before goes first
       const seq = this.outSeq++;
       const handoff = own.handoff;
       own.handoff = undefined;
-      if (handoff === undefined) this.postFrame(seq, frame, { sync: id });
-      else this.postFrame(seq, frame, { sync: id, lane: handoff }, [handoff]);
+      const message: Control = { rxipc: 'frame', seq, data: frame, sync: id };
+      if (handoff === undefined) {
+        this.post(message);
+      } else {
+        message.lane = handoff;
+        this.post(message, [handoff]);
+      }
+      // A peer blocked at the same time cannot read it either: copy it into its lane as well.
+      this.copyToLane(seq, frame);
       let reply: string | undefined;
       for (;;) {
         if (this.ended) throw new IpcClosedError('The transport closed during a blocking call');
@@ -423,8 +564,30 @@ export class EndpointConnection {
     } finally {
       Atomics.store(control, STATE, 0);
       this.suspended = false;
-      // Frames that arrived meanwhile are delivered after this call returns, in order.
-      if (this.held.size > 0 && !this.ended) this.scheduleFlush();
+      if (!this.ended) this.afterBlocking(own);
+    }
+  }
+
+  /**
+   * Once `STATE` is cleared: takes what the peer's lane still holds (a frame the lane took is not
+   * posted), skips the returned replies at the head of the order, and schedules the delivery of
+   * frames that arrived meanwhile, in order, after the blocking call returns.
+   */
+  private afterBlocking(own: OwnBlock): void {
+    const reader = own.reader ?? (own.options.receiveMessageOnPort === undefined ? this.laneReader(own) : undefined);
+    reader?.drain((copySeq, copy) => {
+      if (copy !== undefined && copySeq >= this.inSeq && !this.held.has(copySeq)) this.held.set(copySeq, copy);
+    });
+    while (this.held.get(this.inSeq) === CONSUMED) this.held.delete(this.inSeq++);
+    if (this.held.has(this.inSeq)) this.scheduleFlush();
+  }
+
+  /** Copies a frame into the peer's lane (when it is blocked), keeping the posted original. */
+  private copyToLane(seq: number, data: string): void {
+    try {
+      this.laneWriter?.write(seq, data);
+    } catch {
+      this.laneWriter = undefined;
     }
   }
 
@@ -468,6 +631,10 @@ export class EndpointConnection {
       throw error;
     });
   }
+}
+
+function isString(value: unknown): value is string {
+  return typeof value === 'string';
 }
 
 function safeIsReply(isReply: (incoming: string) => boolean, frame: string): boolean {

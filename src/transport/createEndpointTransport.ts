@@ -10,8 +10,9 @@ import { EndpointConnection } from './EndpointConnection.js';
 export interface Endpoint {
   /**
    * Sends one message to the peer (`postMessage`, `ws.send`, `process.send`...). Messages are
-   * plain objects with strings, numbers and, where sync is on, a `SharedArrayBuffer`.
-   * `transfer` is only passed by the sync lane of port-based endpoints (see `EndpointSyncOptions`).
+   * plain objects with strings, numbers, arrays of strings (several frames coalesced into one
+   * message, see `coalesce`) and, where sync is on, a `SharedArrayBuffer`. `transfer` is only
+   * passed by the sync lane of port-based endpoints (see `EndpointSyncOptions`).
    */
   post(message: unknown, transfer?: unknown[]): void;
   /**
@@ -76,6 +77,17 @@ export interface EndpointTransportOptions {
    * @default false
    */
   sync?: boolean | EndpointSyncOptions;
+  /**
+   * Frames sent in the same tick travel as one message: the first frame of a tick is posted at
+   * once, the ones that follow it in the same tick are posted together, as one message, when the
+   * tick ends (a run of this scheduler), or as soon as they hold 64 Ki characters. Order and
+   * sequence numbers are kept; the receiving side unpacks. `true` ends a tick on
+   * `asapScheduler` (a microtask); pass another scheduler (a `TestScheduler`) to drive it, or
+   * `false` to post every frame as a message of its own (an endpoint that must see each frame as
+   * it is sent, such as the Electron adapters).
+   * @default true
+   */
+  coalesce?: boolean | SchedulerLike;
   /**
    * Called with each incoming message that is not a valid rxipc transport message; it is dropped.
    * @default undefined (dropped silently)

@@ -116,6 +116,22 @@ describe('webSocketTransport', () => {
     expect(await burst).toEqual(expected);
   });
 
+  it('should send the frames of one tick as one text message after the first, and unpack them in order', async () => {
+    const { ipcMain, url, sockets } = await startMain();
+    ipcMain.handle('ready', () => true);
+    const { ipcRenderer } = connect(url);
+    expect(await ipcRenderer.invoke('ready')).toBe(true);
+    const [contents] = ipcMain.getAllWebContents();
+    const texts: string[] = [];
+    sockets.get(contents!)!.on('message', (data) => texts.push(String(data)));
+    const received = firstValueFrom(ipcMain.channel('tick').pipe(map(({ args }) => args[0] as string), take(4), toArray()));
+    for (const word of ['a:b', 'é✓', '', 'last']) ipcRenderer.send('tick', word);
+    expect(await received).toEqual(['a:b', 'é✓', '', 'last']);
+    expect(texts.length).toBe(2);
+    expect(texts[0]).toMatch(/^rxipc:frame:\d+:/);
+    expect(texts[1]).toMatch(/^rxipc:frames:\d+:\d+,\d+,\d+:/);
+  });
+
   it('should make sendSync throw IpcSyncUnsupportedError and send nothing', async () => {
     const { ipcMain, url } = await startMain();
     const sync = jasmine.createSpy('sync listener');
@@ -255,9 +271,17 @@ describe('acceptWebSockets', () => {
     raw.send(Buffer.from([1, 2, 3]));
     raw.send('rxipc:frame:0:{"v":1,"kind":"send","channel":"bad",');
     raw.send('rxipc:frame:1:{"v":1,"kind":"explode","channel":"__proto__","args":[]}');
-    raw.send(`rxipc:frame:2:${encodeFrame({ v: PROTOCOL_VERSION, kind: 'send', channel: 'good', args: ['still served'] })}`);
+    // Coalesced frames whose lengths do not add up are not rxipc messages at all: ignored.
+    raw.send('rxipc:frames:2:1,x:ab');
+    raw.send('rxipc:frames:2:5,5:abc');
+    raw.send('rxipc:frames:2:1,1:abc');
+    raw.send('rxipc:frames:2::');
+    raw.send('rxipc:frames:-2:1:a');
+    const bad = '{"v":1,"kind":"send"';
+    const goodFrame = encodeFrame({ v: PROTOCOL_VERSION, kind: 'send', channel: 'good', args: ['still served'] });
+    raw.send(`rxipc:frames:2:${bad.length},${goodFrame.length}:${bad}${goodFrame}`);
     expect((await good).args).toEqual(['still served']);
-    expect(reported.length).toBe(2);
+    expect(reported.length).toBe(3);
     for (const error of reported) expect(error).toBeInstanceOf(IpcBadFrameError);
     expect(ipcMain.getAllWebContents().length).toBe(1);
     errors.unsubscribe();

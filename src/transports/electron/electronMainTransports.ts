@@ -133,7 +133,8 @@ export function electronMainTransports<W extends ElectronWebContentsLike>(
       transport: undefined as unknown as SubjectLike<string>,
     };
     connections.set(webContents, connection);
-    connection.transport = createEndpointTransport(endpoint, options);
+    // Each post must be made at once: while answering a `sendSync`, posts are captured for it.
+    connection.transport = createEndpointTransport(endpoint, { ...options, coalesce: false });
     onTransport(connection.transport, webContents);
     return connection;
   };

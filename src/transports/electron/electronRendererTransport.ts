@@ -92,7 +92,8 @@ export function electronRendererTransport(ipcRenderer: ElectronIpcRendererLike, 
       };
     },
   };
-  const transport = createEndpointTransport(endpoint, options);
+  // Each post must reach Electron as it is made: `nextSync` turns the next one into `sendSync`.
+  const transport = createEndpointTransport(endpoint, { ...options, coalesce: false });
 
   /** Sends one message with Electron's blocking call; returns what main posted meanwhile. */
   const roundTrip = (send: () => void): unknown[] => {

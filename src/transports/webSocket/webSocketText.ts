@@ -1,11 +1,14 @@
 // How the transport-level messages of `createEndpointTransport` travel as WebSocket text
-// (internal). They are small objects `{ rxipc: 'hello' | 'ack' | 'bye' }` and
-// `{ rxipc: 'frame', seq, data }`, where `data` is already a string: each becomes a short,
-// readable text line (`rxipc:hello`, `rxipc:frame:<seq>:<data>`), so no JSON is needed here and
-// the frames stay as readable in devtools as the protocol made them.
+// (internal). They are small objects `{ rxipc: 'hello' | 'ack' | 'bye' }`,
+// `{ rxipc: 'frame', seq, data }` and `{ rxipc: 'frames', seq, data: [...] }` (frames sent in one
+// tick), where each `data` is already a string: each becomes a short, readable text line
+// (`rxipc:hello`, `rxipc:frame:<seq>:<data>`, `rxipc:frames:<seq>:<length>,<length>,...:<data><data>...`
+// with each frame's length in UTF-16 code units), so no JSON is needed here and the frames stay
+// as readable in devtools as the protocol made them.
 
 const PREFIX = 'rxipc:';
 const FRAME = `${PREFIX}frame:`;
+const FRAMES = `${PREFIX}frames:`;
 const SIGNALS = new Set(['hello', 'ack', 'bye']);
 
 /** The text for one transport message, or `undefined` for a message that has no text form. */
@@ -14,6 +17,16 @@ export function toText(message: unknown): string | undefined {
   const { rxipc, seq, data } = message as { rxipc?: unknown; seq?: unknown; data?: unknown };
   if (rxipc === 'frame') {
     return typeof seq === 'number' && Number.isSafeInteger(seq) && typeof data === 'string' ? `${FRAME}${seq}:${data}` : undefined;
+  }
+  if (rxipc === 'frames') {
+    if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || !Array.isArray(data)) return undefined;
+    let lengths = '';
+    for (let i = 0; i < data.length; i++) {
+      const frame: unknown = data[i];
+      if (typeof frame !== 'string') return undefined;
+      lengths += i === 0 ? `${frame.length}` : `,${frame.length}`;
+    }
+    return `${FRAMES}${seq}:${lengths}:${data.join('')}`;
   }
   return typeof rxipc === 'string' && SIGNALS.has(rxipc) ? `${PREFIX}${rxipc}` : undefined;
 }
@@ -26,6 +39,27 @@ export function fromText(text: unknown): unknown {
     const seq = colon < 0 ? NaN : Number(text.slice(FRAME.length, colon));
     return Number.isSafeInteger(seq) && seq >= 0 ? { rxipc: 'frame', seq, data: text.slice(colon + 1) } : text;
   }
+  if (text.startsWith(FRAMES)) return framesFromText(text) ?? text;
   const signal = text.slice(PREFIX.length);
   return SIGNALS.has(signal) ? { rxipc: signal } : text;
+}
+
+/** Unpacks `rxipc:frames:<seq>:<lengths>:<data>`; `undefined` unless the lengths add up exactly. */
+function framesFromText(text: string): { rxipc: 'frames'; seq: number; data: string[] } | undefined {
+  const seqEnd = text.indexOf(':', FRAMES.length);
+  if (seqEnd < 0) return undefined;
+  const lengthsEnd = text.indexOf(':', seqEnd + 1);
+  if (lengthsEnd < 0) return undefined;
+  const seq = Number(text.slice(FRAMES.length, seqEnd));
+  if (!Number.isSafeInteger(seq) || seq < 0) return undefined;
+  const data: string[] = [];
+  let at = lengthsEnd + 1;
+  for (const field of text.slice(seqEnd + 1, lengthsEnd).split(',')) {
+    if (!/^\d{1,15}$/.test(field)) return undefined;
+    const end = at + Number(field);
+    if (end > text.length) return undefined;
+    data.push(text.slice(at, end));
+    at = end;
+  }
+  return at === text.length ? { rxipc: 'frames', seq, data } : undefined;
 }
