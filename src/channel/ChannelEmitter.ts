@@ -77,12 +77,13 @@ export class ChannelEmitter<E, L = LooseListeners, C = L> extends EventEmitter {
 
   /** @internal Delivers an incoming message to `target`'s listeners, reporting any that throw. */
   deliverTo(target: EventEmitter, name: string, args: readonly unknown[]): number {
-    return deliver(target, name, args, (cause) => {
-      this.reportError(
-        new IpcListenerError(`A listener for '${name}' threw: ${errorText(cause)}`, { cause, channel: name }),
-      );
-    });
+    return deliver(target, name, args, this.listenerThrew);
   }
+
+  /** Reports what a listener threw during a delivery (one function per facade, not one per message). */
+  private readonly listenerThrew = (cause: unknown, name: string): void => {
+    this.reportError(new IpcListenerError(`A listener for '${name}' threw: ${errorText(cause)}`, { cause, channel: name }));
+  };
 }
 
 /**
