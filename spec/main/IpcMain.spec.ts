@@ -5,6 +5,7 @@ import {
   IpcRenderer,
   type IpcError,
   type IpcMainEvent,
+  type IpcMainInvokeEvent,
   type IpcRendererEvent,
 } from '../../src/index.js';
 import { Observable, take, toArray, lastValueFrom } from 'rxjs';
@@ -228,6 +229,65 @@ describe('IpcMain', () => {
       await pending;
       await settle();
       expect(signal?.aborted).toBeTrue();
+    });
+
+    it('should give a signal first read after the cancellation already aborted, with the same reason', async () => {
+      const { ipcMain, ipcRenderer } = createTestIpc();
+      let event: IpcMainInvokeEvent | undefined;
+      let tornDown = false;
+      ipcMain.handle('late', (e) => {
+        event = e; // The signal is not read while the call runs.
+        return new Observable<number>((subscriber) => {
+          subscriber.next(1);
+          return () => (tornDown = true);
+        });
+      });
+      expect(await lastValueFrom(ipcRenderer.invoke$<number>('late').pipe(take(1), toArray()))).toEqual([1]);
+      await settle();
+      expect(tornDown).toBeTrue();
+      const signal = event!.signal;
+      expect(signal.aborted).toBeTrue();
+      expect((signal.reason as IpcError).code).toBe('ERR_IPC_CANCELLED');
+      expect(event!.signal).toBe(signal);
+    });
+
+    it('should give a signal first read after the renderer closed already aborted', async () => {
+      const { ipcMain, ipcRenderer } = createTestIpc();
+      let event: IpcMainInvokeEvent | undefined;
+      ipcMain.handle('hang', (e) => {
+        event = e;
+        return new Promise(() => undefined);
+      });
+      const pending = ipcRenderer.invoke('hang').catch((e: unknown) => e);
+      await settle();
+      ipcRenderer.close();
+      await pending;
+      await settle();
+      expect(event!.signal.aborted).toBeTrue();
+      expect((event!.signal.reason as IpcError).message).toMatch(/destroyed/);
+    });
+
+    it('should never abort the signal of a call that finished, whenever it is read', async () => {
+      const { ipcMain, ipcRenderer } = createTestIpc();
+      const events: IpcMainInvokeEvent[] = [];
+      ipcMain.handle('quick', (e) => {
+        events.push(e);
+        return 1;
+      });
+      ipcMain.handle('early', (e) => {
+        events.push(e);
+        void e.signal; // Read while running.
+        return 2;
+      });
+      expect(await ipcRenderer.invoke('quick')).toBe(1);
+      expect(await ipcRenderer.invoke('early')).toBe(2);
+      ipcRenderer.close();
+      await settle();
+      expect(events.map((e) => e.signal.aborted)).toEqual([false, false]);
+      expect(events.map((e) => [e.type, e.frameId, e.processId === e.sender.id])).toEqual([
+        ['frame', 0, true],
+        ['frame', 0, true],
+      ]);
     });
   });
 });

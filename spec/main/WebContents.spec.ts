@@ -45,6 +45,43 @@ describe('WebContents', () => {
     expect(order).toEqual(['ipc-message m', 'webContents.ipc', 'ipcMain']);
   });
 
+  it('should give every stage the same event, and reach listeners an earlier stage added', async () => {
+    const { ipcMain, ipcRenderer, webContents } = createTestIpc();
+    const seen: Array<[string, IpcMainEvent, unknown[]]> = [];
+    webContents.on('ipc-message', (event: IpcMainEvent, channel: string, ...args: unknown[]) => {
+      seen.push(['ipc-message', event, [channel, ...args]]);
+      if (webContents.ipc.listenerCount('m') === 0) {
+        webContents.ipc.on('m', (e: IpcMainEvent, ...a: unknown[]) => {
+          seen.push(['webContents.ipc', e, a]);
+          ipcMain.on('m', (e2: IpcMainEvent, ...a2: unknown[]) => seen.push(['ipcMain', e2, a2]));
+        });
+      }
+    });
+    ipcRenderer.send('m', 1, { two: 2 });
+    await settle();
+    expect(seen.map(([stage, , args]) => [stage, args])).toEqual([
+      ['ipc-message', ['m', 1, { two: 2 }]],
+      ['webContents.ipc', [1, { two: 2 }]],
+      ['ipcMain', [1, { two: 2 }]],
+    ]);
+    const event = seen[0]![1];
+    expect(seen.every(([, e]) => e === event)).toBeTrue();
+    expect(event.sender).toBe(webContents);
+    expect(Object.keys(event).sort()).toEqual(['frameId', 'ports', 'processId', 'reply', 'returnValue', 'sender', 'type']);
+  });
+
+  it('should build no event for a message nobody listens to, and still deliver the next one', async () => {
+    const { ipcMain, ipcRenderer } = createTestIpc();
+    const got: unknown[] = [];
+    ipcRenderer.send('nobody', 1);
+    await settle();
+    ipcMain.on('m', (_e: IpcMainEvent, n: number) => got.push(n));
+    ipcRenderer.send('nobody', 2);
+    ipcRenderer.send('m', 3);
+    await settle();
+    expect(got).toEqual([3]);
+  });
+
   it('should send exactly one reply frame however many listeners assign returnValue', async () => {
     const ipcMain = trackFacade('ipcMain', new IpcMain());
     const [mainEnd, rendererEnd] = createMemoryTransportPair();
