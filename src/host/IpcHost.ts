@@ -124,6 +124,7 @@ export class IpcHost<M extends ChannelMap = AnyChannels> extends ChannelEmitter<
       this.reportError(new IpcBadFrameError(`An IpcHost does not accept '${frame.kind}' frames`));
       return;
     }
+    if (this.listenerCount('ipc-message') === 0) return;
     const event: IpcHostMessageEvent<M> = { channel: frame.channel, args: frame.args, sender: this };
     this.deliverTo(this, 'ipc-message', [event]);
   }

@@ -314,7 +314,10 @@ export class IpcRenderer<M extends ChannelMap = AnyChannels> extends ChannelEmit
   private receive(frame: Envelope): void {
     switch (frame.kind) {
       case 'message':
-        this.deliverTo(this, frame.channel, [{ sender: this, ports: [] } satisfies IpcRendererEvent<M>, ...frame.args]);
+        // No event or argument list for a channel nobody listens to.
+        if (this.listenerCount(frame.channel) > 0) {
+          this.deliverTo(this, frame.channel, [{ sender: this, ports: [] } satisfies IpcRendererEvent<M>, ...frame.args]);
+        }
         return;
       case 'reply': {
         const call = this.calls.get(frame.id);
