@@ -1,6 +1,8 @@
 // Runs in Node and in Chromium: MessageChannel is a global in both.
+import { firstValueFrom } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
-import { IpcTimeoutError, isSyncTransport, type SubjectLike } from '../../src/index.js';
+import { IpcClosedError, IpcTimeoutError, isSyncTransport, type SubjectLike } from '../../src/index.js';
+import { IpcBackpressureError } from '../../src/errors/IpcBackpressureError.js';
 import { createEndpointTransport, type Endpoint } from '../../src/transport/createEndpointTransport.js';
 import { createSyncBlock, ringReader, STATE } from '../../src/transport/syncLane.js';
 import { settle } from '../helpers/leaks.js';
@@ -403,6 +405,73 @@ describe('createEndpointTransport', () => {
     ]);
     Atomics.store(reader.control, STATE, 0);
     a.complete();
+  });
+
+  it("should refuse frames with IpcBackpressureError while the endpoint's queue is at the high-water mark, and take them again once it drains", async () => {
+    const { port1, port2 } = channel();
+    let platform = 0;
+    const endA = { ...recordingEndpoint(port1), bufferedAmount: () => platform };
+    const a = createEndpointTransport(endA, { highWaterMark: 100 });
+    const b = createEndpointTransport(portEndpoint(port2));
+    const atB = record(b);
+    a.next('first');
+    await until(() => atB.events.length === 1);
+    platform = 99;
+    a.next('just below the mark');
+    platform = 100;
+    expect(() => a.next('refused')).toThrowMatching(
+      (e) => e instanceof IpcBackpressureError && e.code === 'ERR_IPC_BACKPRESSURE' && /100 queued.*highWaterMark 100/.test(e.message),
+    );
+    expect(a.bufferedAmount()).toBe(100);
+    let drained = 0;
+    const waiting = a.drained().subscribe(() => drained++);
+    platform = 51; // still above half the mark
+    await settle(30);
+    expect(drained).toBe(0);
+    platform = 50;
+    await until(() => drained === 1);
+    expect(waiting.closed).toBe(true);
+    a.next('second');
+    await until(() => atB.events.length === 3);
+    // The refused frame took no sequence number: nothing waits for it, nothing follows it late.
+    expect(atB.events).toEqual(['first', 'just below the mark', 'second']);
+    expect(frameMessages(endA.posted).some((m) => m.includes('refused'))).toBe(false);
+    a.complete();
+  });
+
+  it('should bound the frames kept before the handshake by the high-water mark, on any endpoint', async () => {
+    const { port1, port2 } = channel();
+    const a = createEndpointTransport(portEndpoint(port1), { highWaterMark: 10, handshakeRetry: 10 });
+    a.next('12345');
+    a.next('67890');
+    expect(a.bufferedAmount()).toBe(10);
+    expect(() => a.next('x')).toThrowError(IpcBackpressureError, /before the handshake/);
+    const b = createEndpointTransport(portEndpoint(port2));
+    const atB = record(b);
+    await firstValueFrom(a.drained());
+    expect(a.bufferedAmount()).toBe(0);
+    a.next('after');
+    await until(() => atB.events.length === 3);
+    expect(atB.events).toEqual(['12345', '67890', 'after']);
+    a.complete();
+  });
+
+  it('should error drained() with IpcClosedError once the transport is closed', async () => {
+    const { port1 } = channel();
+    const a = createEndpointTransport(portEndpoint(port1), { highWaterMark: 4, handshakeTimeout: 1000 });
+    a.next('full');
+    const waiting = firstValueFrom(a.drained());
+    a.complete();
+    await expectAsync(waiting).toBeRejectedWithError(IpcClosedError);
+  });
+
+  it('should refuse a high-water mark that is not a positive number', () => {
+    const { port1 } = channel();
+    for (const highWaterMark of [0, -1, Number.NaN, '1' as unknown as number]) {
+      expect(() => createEndpointTransport(portEndpoint(port1), { highWaterMark })).toThrowMatching(
+        (e) => e instanceof RangeError && (e as RangeError & { code: string }).code === 'ERR_OUT_OF_RANGE',
+      );
+    }
   });
 
   it('should not offer nextSync unless asked to', () => {

@@ -1,9 +1,11 @@
 // The state machine behind `createEndpointTransport` (internal).
-import { asapScheduler, asyncScheduler, type Observer, type SchedulerLike, type Unsubscribable } from 'rxjs';
+import { asapScheduler, asyncScheduler, Observable, type Observer, type SchedulerLike, type Unsubscribable } from 'rxjs';
+import { IpcBackpressureError } from '../errors/IpcBackpressureError.js';
 import { IpcClosedError } from '../errors/IpcClosedError.js';
 import { IpcTimeoutError } from '../errors/IpcTimeoutError.js';
 import type { Endpoint, EndpointSyncOptions, EndpointTransportOptions } from './createEndpointTransport.js';
-import type { SubjectLike, SyncTransport } from './SubjectLike.js';
+import type { EndpointTransport } from './EndpointTransport.js';
+import type { SyncTransport } from './SubjectLike.js';
 import {
   ACK,
   acknowledge,
@@ -34,6 +36,11 @@ type Control =
 const CONSUMED: unique symbol = Symbol('consumed');
 
 const DEFAULT_BUFFER_SIZE = 1024 * 1024;
+
+const DEFAULT_HIGH_WATER_MARK = 16 * 1024 * 1024;
+
+/** Milliseconds between two looks at the queue while `drained()` waits. */
+const DRAIN_POLL_MS = 10;
 
 /** A batch is posted early once its frames hold this many characters: big frames are not held. */
 const MAX_BATCH_LENGTH = 64 * 1024;
@@ -67,6 +74,9 @@ interface OwnBlock {
 export class EndpointConnection {
   private readonly scheduler: SchedulerLike;
   private readonly retryMs: number;
+  private readonly highWaterMark: number;
+  /** Whether the endpoint reports what the platform has queued. */
+  private readonly measures: boolean;
   private readonly stopListening: () => void;
   /** Scheduled work: the handshake's (cancelled once connected) and the rest. */
   private readonly handshakeActions = new Set<Unsubscribable>();
@@ -112,6 +122,16 @@ export class EndpointConnection {
   ) {
     this.scheduler = options.scheduler ?? asyncScheduler;
     this.retryMs = options.handshakeRetry ?? 100;
+    const highWaterMark = options.highWaterMark ?? DEFAULT_HIGH_WATER_MARK;
+    if (typeof highWaterMark !== 'number' || !(highWaterMark > 0)) {
+      const error = new RangeError(
+        `The value of "options.highWaterMark" is out of range. It must be a number > 0. Received ${String(highWaterMark)}`,
+      ) as RangeError & { code: string };
+      error.code = 'ERR_OUT_OF_RANGE';
+      throw error;
+    }
+    this.highWaterMark = highWaterMark;
+    this.measures = typeof endpoint.bufferedAmount === 'function';
     const coalesce = options.coalesce ?? true;
     this.coalesce = coalesce === false ? undefined : coalesce === true ? asapScheduler : coalesce;
     const sync = options.sync;
@@ -142,15 +162,18 @@ export class EndpointConnection {
     this.later(() => this.handshakeFailed(), options.handshakeTimeout ?? 10000, this.handshakeActions);
   }
 
-  /** The public face: a `SubjectLike<string>`, with `nextSync` when this side can block. */
-  transport(): SubjectLike<string> {
-    const transport: SubjectLike<string> = {
+  /** The public face: an `EndpointTransport`, with `nextSync` when this side can block. */
+  transport(): EndpointTransport {
+    const transport: EndpointTransport = {
       next: (frame) => this.next(frame),
       complete: () => this.complete(),
       subscribe: (observer) => this.subscribe(observer),
+      bufferedAmount: () => this.queued(),
+      drained: () => this.drained(),
     };
     if (this.own !== undefined) {
-      (transport as SyncTransport<string>).nextSync = (frame, isReply, timeout) => this.nextSync(frame, isReply, timeout);
+      (transport as EndpointTransport & Partial<SyncTransport<string>>).nextSync = (frame, isReply, timeout) =>
+        this.nextSync(frame, isReply, timeout);
     }
     return transport;
   }
@@ -159,6 +182,11 @@ export class EndpointConnection {
 
   private next(data: string): void {
     if (this.closing || this.ended) return;
+    // Only what can be observed: the platform's queue (once connected) or the outbox (before).
+    if (this.ready ? this.measures : this.outboxLength > 0) {
+      const queued = this.queued();
+      if (queued >= this.highWaterMark) throw this.refuse(queued);
+    }
     const seq = this.outSeq++;
     if (!this.ready) {
       this.outbox.push({ seq, data });
@@ -209,6 +237,47 @@ export class EndpointConnection {
     } else {
       this.post({ rxipc: 'frames', seq, data: frames });
     }
+  }
+
+  /** What is queued for the peer: the outbox or this tick's batch, and the platform's queue. */
+  private queued(): number {
+    if (this.ended) return 0;
+    if (!this.ready) return this.outboxLength;
+    if (!this.measures) return this.batchLength;
+    let platform = 0;
+    try {
+      platform = this.endpoint.bufferedAmount!();
+    } catch {
+      // An endpoint that cannot tell right now (closing) holds nothing we could wait for.
+    }
+    return this.batchLength + (platform > 0 ? platform : 0);
+  }
+
+  private refuse(queued: number): IpcBackpressureError {
+    return new IpcBackpressureError(
+      `The peer is not reading as fast as frames are sent: ${queued} queued for it ` +
+        `(highWaterMark ${this.highWaterMark}${this.ready ? '' : ', before the handshake'}). ` +
+        'The frame was not sent; wait for the transport to drain (transport.drained()) and send again.',
+    );
+  }
+
+  private drained(): Observable<void> {
+    return new Observable<void>((subscriber) => {
+      const check = (): boolean => {
+        if (this.closing || this.ended) {
+          subscriber.error(new IpcClosedError('The transport closed before it drained'));
+          return true;
+        }
+        if (this.queued() > this.highWaterMark / 2) return false;
+        subscriber.next();
+        subscriber.complete();
+        return true;
+      };
+      if (check()) return undefined;
+      return this.scheduler.schedule(function () {
+        if (!check()) this.schedule(undefined, DRAIN_POLL_MS);
+      }, DRAIN_POLL_MS);
+    });
   }
 
   private peerBlocked(): boolean {

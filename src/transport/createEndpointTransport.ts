@@ -1,5 +1,5 @@
 import type { SchedulerLike } from 'rxjs';
-import type { SubjectLike } from './SubjectLike.js';
+import type { EndpointTransport } from './EndpointTransport.js';
 import { EndpointConnection } from './EndpointConnection.js';
 
 /**
@@ -23,6 +23,13 @@ export interface Endpoint {
   listen(onMessage: (message: unknown) => void, onLost: (cause?: unknown) => void): () => void;
   /** Releases the resource once the transport is done (`port.close()`, `worker.terminate()`...). */
   close?(): void;
+  /**
+   * How much the platform has queued for the peer and not yet sent (`WebSocket.bufferedAmount`,
+   * a Node IPC channel's unfinished writes). Leave it out where the platform cannot tell (a
+   * `postMessage` queue cannot be observed): then only the frames the transport holds itself
+   * count against `highWaterMark`.
+   */
+  bufferedAmount?(): number;
 }
 
 /** Options of the blocking `nextSync` (what `ipcRenderer.sendSync` needs). */
@@ -89,6 +96,16 @@ export interface EndpointTransportOptions {
    */
   coalesce?: boolean | SchedulerLike;
   /**
+   * How much may be queued for the peer before `next` refuses frames: while the endpoint's
+   * `bufferedAmount()` plus the frames this transport holds (characters) is at or above it, `next`
+   * throws `IpcBackpressureError` and sends nothing (so `send` throws, `invoke` rejects), until
+   * the peer has read enough (`drained()`). Before the handshake it bounds the frames kept for the
+   * peer, on every endpoint. The memory held for the peer stays below the mark plus one frame.
+   * `Infinity` turns it off.
+   * @default 16777216 (16 MiB)
+   */
+  highWaterMark?: number;
+  /**
    * Called with each incoming message that is not a valid rxipc transport message; it is dropped.
    * @default undefined (dropped silently)
    */
@@ -100,10 +117,12 @@ export interface EndpointTransportOptions {
  * handshake (both sides say hello, re-sent until the peer answers), frames sent before the peer
  * is ready kept and sent in order once it is, an `IpcTimeoutError` when it never answers, a
  * goodbye on `complete()`, and the peer's goodbye or loss completing (or erroring) subscribers.
- * Every frame carries a sequence number; incoming frames are delivered in order. With `sync`,
- * it also implements the blocking `nextSync` over shared memory. The transport-level messages
- * are objects `{ rxipc: 'hello' | 'ack' | 'frame' | 'bye', ... }`; anything else is ignored,
- * never thrown.
+ * Every frame carries a sequence number; incoming frames are delivered in order. Frames sent in
+ * one tick travel as one message (`coalesce`). When the peer does not read as fast as this side
+ * sends, `next` refuses frames with `IpcBackpressureError` past `highWaterMark`, on endpoints that
+ * can tell (`bufferedAmount`). With `sync`, it also implements the blocking `nextSync` over shared
+ * memory. The transport-level messages are objects `{ rxipc: 'hello' | 'ack' | 'frame' | 'frames'
+ * | 'bye', ... }`; anything else is ignored, never thrown.
  *
  * ## Example
  * ```ts
@@ -124,9 +143,11 @@ export interface EndpointTransportOptions {
  * ```
  *
  * @param endpoint The adapted platform object; the transport owns it from now on.
- * @param options Handshake and close timing, the scheduler, blocking `nextSync`.
+ * @param options Handshake and close timing, the scheduler, coalescing, the high-water mark,
+ * blocking `nextSync`.
  * @returns The transport; it has `nextSync` only when `sync` is on and this thread can block.
+ * @throws RangeError (`ERR_OUT_OF_RANGE`) when `highWaterMark` is not a positive number.
  */
-export function createEndpointTransport(endpoint: Endpoint, options: EndpointTransportOptions = {}): SubjectLike<string> {
+export function createEndpointTransport(endpoint: Endpoint, options: EndpointTransportOptions = {}): EndpointTransport {
   return new EndpointConnection(endpoint, options).transport();
 }

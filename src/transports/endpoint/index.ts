@@ -5,3 +5,7 @@ export {
   type EndpointSyncOptions,
   type EndpointTransportOptions,
 } from '../../transport/createEndpointTransport.js';
+export type { EndpointTransport } from '../../transport/EndpointTransport.js';
+
+/* Errors */
+export { IpcBackpressureError } from '../../errors/IpcBackpressureError.js';
