@@ -15,7 +15,7 @@ import {
   type IpcMainInvokeEvent,
   type WebContents,
 } from '../../../src/index.js';
-import { acceptWebSockets, webSocketTransport } from '../../../src/transports/webSocket/index.js';
+import { acceptWebSockets, IpcBackpressureError, webSocketTransport } from '../../../src/transports/webSocket/index.js';
 import { trackFacade } from '../../helpers/leaks.js';
 
 const servers: WebSocketServer[] = [];
@@ -45,6 +45,15 @@ function connect(url: string, options?: { handshakeTimeout?: number }): { ipcRen
   const socket = new WebSocket(url);
   const ipcRenderer = trackFacade('ipcRenderer', new IpcRenderer(webSocketTransport(socket, options)));
   return { ipcRenderer, socket };
+}
+
+async function until(check: () => boolean): Promise<void> {
+  while (!check()) await new Promise((resolve) => setTimeout(resolve, 5));
+}
+
+/** Lets the event loop run its I/O once (sockets write what they buffered). */
+function turn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function settled<T>(promise: Promise<T>): Promise<unknown> {
@@ -130,6 +139,61 @@ describe('webSocketTransport', () => {
     expect(texts.length).toBe(2);
     expect(texts[0]).toMatch(/^rxipc:frame:\d+:/);
     expect(texts[1]).toMatch(/^rxipc:frames:\d+:\d+,\d+,\d+:/);
+  });
+
+  it('should refuse sends with IpcBackpressureError while main has stopped reading, keep the socket buffer bounded, and send again once it drains', async () => {
+    const { ipcMain, url, sockets } = await startMain();
+    const highWaterMark = 1024 * 1024;
+    const chunk = 'x'.repeat(64 * 1024);
+    ipcMain.handle('ready', () => true);
+    const received: number[] = [];
+    ipcMain.on('chunk', (_event: IpcMainEvent, i: number) => received.push(i));
+    const socket = new WebSocket(url);
+    const transport = webSocketTransport(socket, { highWaterMark });
+    const ipcRenderer = trackFacade('ipcRenderer', new IpcRenderer(transport));
+    expect(await ipcRenderer.invoke('ready')).toBe(true);
+    const [contents] = ipcMain.getAllWebContents();
+    const mainSide = (sockets.get(contents!) as unknown as { _socket: { pause(): void; resume(): void } })._socket;
+
+    // While main reads, 4 MiB go through without a refusal (the event loop turns between sends).
+    let sent = 0;
+    for (; sent < 64; sent++) {
+      ipcRenderer.send('chunk', sent, chunk);
+      await turn();
+    }
+    await until(() => received.length === sent);
+
+    // Main stops reading: the kernel buffers fill, then the socket's own buffer, up to the mark.
+    mainSide.pause();
+    let refusal: unknown;
+    let bufferedAtRefusal = 0;
+    while (refusal === undefined && sent < 1000) {
+      try {
+        ipcRenderer.send('chunk', sent, chunk);
+        sent++;
+      } catch (error) {
+        refusal = error;
+        bufferedAtRefusal = socket.bufferedAmount;
+      }
+      await turn();
+    }
+    expect(refusal).toBeInstanceOf(IpcBackpressureError);
+    expect((refusal as IpcBackpressureError).code).toBe('ERR_IPC_BACKPRESSURE');
+    expect(bufferedAtRefusal).toBeGreaterThanOrEqual(highWaterMark);
+    expect(bufferedAtRefusal).toBeLessThan(highWaterMark + chunk.length + 1024); // the mark plus one frame
+    expect(() => ipcRenderer.send('chunk', sent, chunk)).toThrowError(IpcBackpressureError); // still full
+    await expectAsync(ipcRenderer.invoke('ready')).toBeRejectedWithError(IpcBackpressureError);
+    expect(ipcRenderer.pendingCount).toBe(0);
+
+    // Main reads again: the buffer drains and sends go through; nothing was lost or sent twice.
+    mainSide.resume();
+    await firstValueFrom(transport.drained());
+    expect(socket.bufferedAmount).toBeLessThanOrEqual(highWaterMark / 2);
+    ipcRenderer.send('chunk', sent, chunk);
+    sent++;
+    expect(await ipcRenderer.invoke('ready')).toBe(true);
+    await until(() => received.length === sent);
+    expect(received).toEqual(Array.from({ length: sent }, (_, i) => i));
   });
 
   it('should make sendSync throw IpcSyncUnsupportedError and send nothing', async () => {

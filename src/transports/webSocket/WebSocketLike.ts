@@ -5,6 +5,11 @@
 export interface WebSocketLike {
   /** 0 connecting, 1 open, 2 closing, 3 closed. */
   readonly readyState: number;
+  /**
+   * Bytes queued by `send` and not yet handed to the network: what `highWaterMark` watches.
+   * A socket without it cannot tell, and frames are then never refused once connected.
+   */
+  readonly bufferedAmount?: number;
   /** Sends one text message. */
   send(data: string): void;
   /** Starts the closing handshake. */

@@ -1,5 +1,5 @@
 import type { Unsubscribable } from 'rxjs';
-import type { SubjectLike } from '../../transport/SubjectLike.js';
+import type { EndpointTransport } from '../../transport/EndpointTransport.js';
 import type { WebSocketLike } from './WebSocketLike.js';
 import type { WebSocketServerLike } from './WebSocketServerLike.js';
 import type { WebSocketTransportOptions } from './WebSocketTransportOptions.js';
@@ -36,10 +36,10 @@ import { webSocketTransport } from './webSocketTransport.js';
  */
 export function acceptWebSockets(
   server: WebSocketServerLike,
-  onTransport: (transport: SubjectLike<string>, socket: WebSocketLike, request: unknown) => void,
+  onTransport: (transport: EndpointTransport, socket: WebSocketLike, request: unknown) => void,
   options?: WebSocketTransportOptions,
 ): Unsubscribable {
-  const open = new Map<WebSocketLike, SubjectLike<string>>();
+  const open = new Map<WebSocketLike, EndpointTransport>();
   const onConnection = (socket: WebSocketLike, request: unknown): void => {
     const transport = webSocketTransport(socket, options);
     open.set(socket, transport);

@@ -1,7 +1,7 @@
 import { asapScheduler, type Unsubscribable } from 'rxjs';
 import { createEndpointTransport, type Endpoint } from '../../transport/createEndpointTransport.js';
 import { fromText, toText } from './webSocketText.js';
-import type { SubjectLike } from '../../transport/SubjectLike.js';
+import type { EndpointTransport } from '../../transport/EndpointTransport.js';
 import type { WebSocketLike } from './WebSocketLike.js';
 import type { WebSocketTransportOptions } from './WebSocketTransportOptions.js';
 
@@ -18,7 +18,9 @@ const NORMAL_CLOSURE = 1000;
  * network) completes the transport, so pending calls reject with `IpcClosedError` and the
  * main side's `WebContents` is destroyed. Completing the transport closes the socket after the
  * frames already sent. `sendSync` is not possible over a WebSocket: it throws
- * `IpcSyncUnsupportedError` (use `invoke`).
+ * `IpcSyncUnsupportedError` (use `invoke`). A peer that does not read as fast as this side
+ * sends makes the socket's `bufferedAmount` grow: past `highWaterMark` (16 MiB by default) sends
+ * throw `IpcBackpressureError` until it drains (`transport.drained()`).
  *
  * ## Example
  * ```ts
@@ -32,18 +34,18 @@ const NORMAL_CLOSURE = 1000;
  *
  * @param socket The socket; create the transport before the socket receives anything (at once
  *   after `new WebSocket(...)`, or in the server's `'connection'` listener).
- * @param options The handshake and close timing, their scheduler, `onIgnored`.
+ * @param options The handshake and close timing, their scheduler, `highWaterMark`, `onIgnored`.
  * @returns A transport whose frames are the socket's text messages.
  * @see acceptWebSockets
  */
-export function webSocketTransport(socket: WebSocketLike, options?: WebSocketTransportOptions): SubjectLike<string> {
+export function webSocketTransport(socket: WebSocketLike, options?: WebSocketTransportOptions): EndpointTransport {
   return createEndpointTransport(webSocketEndpoint(socket, options), options);
 }
 
 function webSocketEndpoint(socket: WebSocketLike, options?: WebSocketTransportOptions): Endpoint {
   const scheduler = options?.scheduler ?? asapScheduler;
   let detach: (() => void) | undefined;
-  return {
+  const endpoint: Endpoint = {
     post(message) {
       const frame = toText(message);
       // Only the handshake's hellos are posted before the socket opens: they are dropped, and the
@@ -95,4 +97,6 @@ function webSocketEndpoint(socket: WebSocketLike, options?: WebSocketTransportOp
       }
     },
   };
+  if (typeof socket.bufferedAmount === 'number') endpoint.bufferedAmount = () => socket.bufferedAmount ?? 0;
+  return endpoint;
 }
