@@ -1,4 +1,7 @@
 import { fork } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { firstValueFrom, interval, map, take, toArray } from 'rxjs';
 import {
@@ -12,7 +15,7 @@ import {
   type IpcMainInvokeEvent,
   type WebContents,
 } from '../../../src/index.js';
-import { childProcessTransport, processTransport } from '../../../src/transports/nodeProcess/index.js';
+import { childProcessTransport, IpcBackpressureError, processTransport } from '../../../src/transports/nodeProcess/index.js';
 import { trackFacade } from '../../helpers/leaks.js';
 import { forkChild, type ForkedChild } from '../fixtures/childHarness.js';
 
@@ -235,6 +238,44 @@ describe('processTransport', () => {
     const ipcRenderer = trackFacade('ipcRenderer', new IpcRenderer(childProcessTransport(forked.child)));
     return { ipcRenderer, forked };
   }
+
+  it('should refuse sends with IpcBackpressureError while the child main stops reading, and send again once it catches up', async () => {
+    const forked = forkChild('child-main');
+    const highWaterMark = 256 * 1024;
+    const transport = childProcessTransport(forked.child, { highWaterMark });
+    const ipcRenderer = trackFacade('ipcRenderer', new IpcRenderer(transport));
+    expect(await ipcRenderer.invoke('sum', 1, 2)).toBe(3);
+    const flag = path.join(os.tmpdir(), `rxipc-stall-${process.pid}-${Date.now()}`);
+    try {
+      ipcRenderer.send('stall', flag);
+      await forked.line((line: { stalling?: boolean }) => line.stalling === true);
+      const chunk = 'y'.repeat(16 * 1024);
+      let sent = 0;
+      let refusal: unknown;
+      let unwrittenAtRefusal = 0;
+      while (refusal === undefined && sent < 4000) {
+        try {
+          ipcRenderer.send('load', sent, chunk);
+          sent++;
+        } catch (error) {
+          refusal = error;
+          unwrittenAtRefusal = transport.bufferedAmount();
+        }
+        await new Promise((resolve) => setImmediate(resolve)); // the channel writes what it can
+      }
+      expect(refusal).toBeInstanceOf(IpcBackpressureError);
+      expect(unwrittenAtRefusal).toBeGreaterThanOrEqual(highWaterMark);
+      expect(unwrittenAtRefusal).toBeLessThan(highWaterMark + chunk.length + 1024); // the mark plus one frame
+      await expectAsync(ipcRenderer.invoke('sum', 1, 2)).toBeRejectedWithError(IpcBackpressureError);
+      writeFileSync(flag, ''); // the child reads again
+      await firstValueFrom(transport.drained());
+      ipcRenderer.send('load', sent, chunk);
+      sent++;
+      expect(await ipcRenderer.invoke('loads')).toEqual(Array.from({ length: sent }, (_, i) => i));
+    } finally {
+      rmSync(flag, { force: true });
+    }
+  });
 
   it('should serve invoke and ordered replies from a main in the child', async () => {
     const { ipcRenderer, forked } = rendererToChildMain();

@@ -2,7 +2,8 @@ import type { EndpointTransportOptions } from '../../transport/createEndpointTra
 
 /**
  * Options of `childProcessTransport` and `processTransport`: the handshake and close timing,
- * the scheduler and `onIgnored` of `createEndpointTransport`. Two processes share no memory,
- * so there is no blocking `sendSync` between them.
+ * the scheduler, coalescing, `highWaterMark` (compared with the characters of the frames handed
+ * to `send` whose write has not finished) and `onIgnored` of `createEndpointTransport`. Two
+ * processes share no memory, so there is no blocking `sendSync` between them.
  */
 export type NodeProcessTransportOptions = Omit<EndpointTransportOptions, 'sync'>;

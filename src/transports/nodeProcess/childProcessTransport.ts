@@ -1,6 +1,6 @@
 import { asapScheduler } from 'rxjs';
 import { createEndpointTransport } from '../../transport/createEndpointTransport.js';
-import type { SubjectLike } from '../../transport/SubjectLike.js';
+import type { EndpointTransport } from '../../transport/EndpointTransport.js';
 import { nodeIpcEndpoint, NOT_LOST } from './nodeIpcEndpoint.js';
 import type { NodeProcessTransportOptions } from './NodeProcessTransportOptions.js';
 
@@ -26,7 +26,9 @@ export interface ChildProcessLike {
  * completes the transport, so a connected `WebContents` is destroyed and pending calls reject
  * with `IpcClosedError`. Closing the transport leaves the child and its IPC channel alone. The
  * application may keep sending its own messages on the same channel: rxipc only reads its own
- * (objects tagged `rxipc`).
+ * (objects tagged `rxipc`). A child that stops reading makes the channel's unfinished writes
+ * grow: past `highWaterMark` (16 MiB of frames by default) sends throw `IpcBackpressureError`
+ * until it catches up (`transport.drained()`).
  *
  * ## Example
  * ```ts
@@ -43,11 +45,11 @@ export interface ChildProcessLike {
  * ```
  *
  * @param child The forked `ChildProcess`.
- * @param options The handshake and close timing and their scheduler.
+ * @param options The handshake and close timing, their scheduler, `highWaterMark`.
  * @returns The parent's end of the transport.
  * @see processTransport
  */
-export function childProcessTransport(child: ChildProcessLike, options?: NodeProcessTransportOptions): SubjectLike<string> {
+export function childProcessTransport(child: ChildProcessLike, options?: NodeProcessTransportOptions): EndpointTransport {
   const endpoint = nodeIpcEndpoint(
     child,
     {

@@ -22,6 +22,11 @@ export const NOT_LOST: unique symbol = Symbol('not lost');
  * ignored by the transport and still reach the application's listeners. Each event of
  * `lossEvents` means that the peer is gone; its function turns the event's arguments into a cause
  * (or `NOT_LOST`).
+ *
+ * Node does not say how much an IPC channel has queued (`send` only returns false past an
+ * internal threshold), but it calls `send`'s callback once a message is written to the channel:
+ * `bufferedAmount` counts the characters of the frames handed to `send` whose write has not
+ * finished, which grows when the peer stops reading.
  */
 export function nodeIpcEndpoint(
   target: NodeIpcTarget,
@@ -29,12 +34,24 @@ export function nodeIpcEndpoint(
   scheduler: SchedulerLike,
 ): Endpoint {
   let detach: (() => void) | undefined;
+  let unwritten = 0;
   return {
     post(message) {
       if (target.connected === false || target.send === undefined) return;
-      // A failed send means the channel is closing: the loss events report it.
-      target.send(message, () => undefined);
+      const size = frameLength(message);
+      unwritten += size;
+      const written = (): void => {
+        unwritten -= size;
+      };
+      try {
+        // A failed send means the channel is closing: the loss events report it.
+        target.send(message, written);
+      } catch (error) {
+        written();
+        throw error;
+      }
     },
+    bufferedAmount: () => unwritten,
     listen(onMessage, onLost) {
       const lost: Array<[string, (...args: any[]) => void]> = Object.entries(lossEvents).map(([event, describe]) => [
         event,
@@ -59,4 +76,14 @@ export function nodeIpcEndpoint(
       return () => detach?.();
     },
   };
+}
+
+/** The characters of the frames a transport message carries (a small constant for the others). */
+function frameLength(message: unknown): number {
+  const data = (message as { data?: unknown } | null)?.data;
+  if (typeof data === 'string') return data.length;
+  if (!Array.isArray(data)) return 16;
+  let length = 0;
+  for (const frame of data) if (typeof frame === 'string') length += frame.length;
+  return length;
 }

@@ -1,6 +1,6 @@
 import { asapScheduler } from 'rxjs';
 import { createEndpointTransport } from '../../transport/createEndpointTransport.js';
-import type { SubjectLike } from '../../transport/SubjectLike.js';
+import type { EndpointTransport } from '../../transport/EndpointTransport.js';
 import { nodeIpcEndpoint } from './nodeIpcEndpoint.js';
 import type { NodeProcessTransportOptions } from './NodeProcessTransportOptions.js';
 
@@ -21,7 +21,8 @@ export interface ProcessLike {
  * started with `child_process.fork`. Pass the child's `process` in. The parent uses
  * `childProcessTransport(child)`. The parent going away (`'disconnect'`) completes the transport.
  * While the transport is open it listens on the channel, which keeps the child alive; once it is
- * closed or lost it stops listening, so the child can exit by itself.
+ * closed or lost it stops listening, so the child can exit by itself. A parent that stops reading
+ * makes sends throw `IpcBackpressureError` past `highWaterMark`, as on the parent's side.
  *
  * ## Example
  * ```ts
@@ -35,11 +36,11 @@ export interface ProcessLike {
  * ```
  *
  * @param proc The child's `process`, which must have an IPC channel (`process.send`).
- * @param options The handshake and close timing and their scheduler.
+ * @param options The handshake and close timing, their scheduler, `highWaterMark`.
  * @returns The child's end of the transport; lost at once when `proc` has no IPC channel.
  * @see childProcessTransport
  */
-export function processTransport(proc: ProcessLike, options?: NodeProcessTransportOptions): SubjectLike<string> {
+export function processTransport(proc: ProcessLike, options?: NodeProcessTransportOptions): EndpointTransport {
   const endpoint = nodeIpcEndpoint(
     proc,
     { disconnect: () => new Error('The parent process disconnected the IPC channel') },
