@@ -2,6 +2,7 @@
 // a clean IpcBadFrameError (never anything else, never a prototype change) for any other input.
 import fc from 'fast-check';
 import { decodeFrame, encodeFrame, IpcBadFrameError, PROTOCOL_VERSION, type Envelope } from '../../src/index.js';
+import { encodeOwnFrame } from '../../src/protocol/codec.js';
 
 const RUNS = 300;
 
@@ -111,5 +112,78 @@ describe('codec properties', () => {
       }),
       { numRuns: 20 },
     );
+  });
+});
+
+describe('encodeOwnFrame', () => {
+  const payload = fc.anything({ withBigInt: true, withMap: true, withSet: true, withDate: true, withNullPrototype: true, withBoxedValues: true, withTypedArray: true, withSparseArray: true });
+
+  /** The text, or the error's class and message. */
+  function outcome(encode: () => string): string {
+    try {
+      return encode();
+    } catch (error) {
+      return `${(error as Error).name}: ${(error as Error).message}`;
+    }
+  }
+
+  it('should write exactly what encodeFrame writes, or throw the same error, for every frame the facades build', () => {
+    const id = fc.nat();
+    const frames = fc.oneof(
+      fc.record({ kind: fc.constantFrom('send', 'message', 'host'), channel: fc.string(), args: fc.array(payload) }).map(
+        ({ kind, channel, args }) => ({ v: PROTOCOL_VERSION, kind, channel, args }) as Envelope,
+      ),
+      fc.record({ kind: fc.constantFrom('sync', 'invoke', 'invoke-stream'), id, channel: fc.string(), args: fc.array(payload) }).map(
+        ({ kind, id: n, channel, args }) => ({ v: PROTOCOL_VERSION, kind, id: n, channel, args }) as Envelope,
+      ),
+      fc.record({ kind: fc.constantFrom('reply', 'next'), id, value: fc.oneof(payload, fc.constant(undefined), fc.constant(() => 1), fc.constant(Symbol('s'))) }).map(
+        ({ kind, id: n, value }) => ({ v: PROTOCOL_VERSION, kind, id: n, value }) as Envelope,
+      ),
+      fc.record({ kind: fc.constantFrom('complete', 'cancel'), id }).map(({ kind, id: n }) => ({ v: PROTOCOL_VERSION, kind, id: n }) as Envelope),
+    );
+    fc.assert(
+      fc.property(frames, fc.integer({ min: 10, max: 400 }), (frame, maxFrameLength) => {
+        expect(outcome(() => encodeOwnFrame(frame))).toBe(outcome(() => encodeFrame(frame)));
+        expect(outcome(() => encodeOwnFrame(frame, { maxFrameLength }))).toBe(outcome(() => encodeFrame(frame, { maxFrameLength })));
+      }),
+      { numRuns: RUNS * 3 },
+    );
+  });
+
+  it('should give toJSON the key JSON.stringify gives it, cycles and BigInt the same errors', () => {
+    const keyed = { toJSON: (key: string) => `key ${key}` };
+    const fn = Object.assign(() => 1, { toJSON: (key: string) => `fn ${key}` });
+    const cycle: Record<string, unknown> = {};
+    cycle['self'] = cycle;
+    const args = [keyed, 1] as unknown[] & { toJSON?: unknown };
+    args.toJSON = () => 'whole';
+    const frames: Envelope[] = [
+      { v: PROTOCOL_VERSION, kind: 'reply', id: 1, value: keyed },
+      { v: PROTOCOL_VERSION, kind: 'next', id: 2, value: fn },
+      { v: PROTOCOL_VERSION, kind: 'send', channel: 'c', args: [keyed, fn] },
+      { v: PROTOCOL_VERSION, kind: 'send', channel: 'c', args },
+      { v: PROTOCOL_VERSION, kind: 'invoke', id: 3, channel: 'c', args: [cycle] },
+      { v: PROTOCOL_VERSION, kind: 'reply', id: 4, value: cycle },
+      { v: PROTOCOL_VERSION, kind: 'reply', id: 5, value: 10n },
+      { v: PROTOCOL_VERSION, kind: 'message', channel: 'c', args: [1n] },
+    ];
+    for (const frame of frames) {
+      expect(outcome(() => encodeOwnFrame(frame))).withContext(frame.kind).toBe(outcome(() => encodeFrame(frame)));
+    }
+    expect(encodeOwnFrame(frames[0]!)).toBe('{"v":1,"kind":"reply","id":1,"value":"key value"}');
+  });
+
+  it('should give a BigInt toJSON (a common polyfill) the key JSON.stringify gives it', () => {
+    const proto = BigInt.prototype as { toJSON?: (key: string) => string };
+    proto.toJSON = function (this: bigint, key: string) {
+      return `${String(this)} at ${key}`;
+    };
+    try {
+      const frame: Envelope = { v: PROTOCOL_VERSION, kind: 'next', id: 1, value: 7n };
+      expect(encodeOwnFrame(frame)).toBe(encodeFrame(frame));
+      expect(encodeOwnFrame(frame)).toBe('{"v":1,"kind":"next","id":1,"value":"7 at value"}');
+    } finally {
+      delete proto.toJSON;
+    }
   });
 });

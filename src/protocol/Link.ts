@@ -2,7 +2,7 @@ import type { Unsubscribable } from 'rxjs';
 import { IpcBadFrameError } from '../errors/IpcBadFrameError.js';
 import type { IpcError } from '../errors/IpcError.js';
 import { isSyncTransport, type SubjectLike } from '../transport/SubjectLike.js';
-import { decodeFrame, encodeFrame, type CodecOptions } from './codec.js';
+import { decodeFrame, encodeFrame, encodeOwnFrame, type CodecOptions } from './codec.js';
 import { PROTOCOL_VERSION, type Envelope } from './Envelope.js';
 
 /** What a `Link` tells its owner. */
@@ -44,9 +44,12 @@ export class Link {
     return isSyncTransport(this.transport);
   }
 
-  /** Encodes a frame (throws `IpcSerializationError` and sends nothing when it cannot). */
+  /**
+   * Encodes a frame the facades built, keys in the protocol's order (throws
+   * `IpcSerializationError` and sends nothing when it cannot).
+   */
   encode(frame: Envelope): string {
-    return encodeFrame(frame, this.codec);
+    return encodeOwnFrame(frame, this.codec);
   }
 
   /** Sends an encoded frame. */

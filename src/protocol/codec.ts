@@ -65,6 +65,65 @@ export function encodeFrame(frame: Envelope, options?: CodecOptions): string {
       ...(channel === undefined ? {} : { channel }),
     });
   }
+  return checkLength(frame, text, options);
+}
+
+/**
+ * @internal Encodes a frame built by the facades: the same text as `encodeFrame`, for frames whose
+ * keys are the protocol's own, in its order (`v, kind, id?, channel, args` or `v, kind, id, value?`).
+ * For the frequent kinds the text is assembled around `JSON.stringify` of the payload alone, which
+ * spares stringifying the frame object (about 120 ns a frame). Anything else (error and close
+ * frames, a payload with its own `toJSON`, which `JSON.stringify` would call with another key, or
+ * one that throws) goes through `encodeFrame`.
+ *
+ * @param frame A frame the facades built.
+ * @param options As for `encodeFrame`.
+ * @returns The JSON text.
+ */
+export function encodeOwnFrame(frame: Envelope, options?: CodecOptions): string {
+  let text: string | undefined;
+  try {
+    switch (frame.kind) {
+      case 'send':
+      case 'message':
+      case 'host':
+        text = channelFrame(frame.v, frame.kind, '', frame.channel, frame.args);
+        break;
+      case 'sync':
+      case 'invoke':
+      case 'invoke-stream':
+        text = channelFrame(frame.v, frame.kind, `"id":${frame.id},`, frame.channel, frame.args);
+        break;
+      case 'reply':
+      case 'next':
+        text = valueFrame(frame.v, frame.kind, frame.id, frame.value);
+        break;
+      case 'complete':
+      case 'cancel':
+        text = `{"v":${frame.v},"kind":"${frame.kind}","id":${frame.id}}`;
+        break;
+    }
+  } catch {
+    text = undefined; // encodeFrame says why.
+  }
+  return text === undefined ? encodeFrame(frame, options) : checkLength(frame, text, options);
+}
+
+function channelFrame(v: number, kind: string, id: string, channel: string, args: unknown[]): string | undefined {
+  if (typeof (args as { toJSON?: unknown }).toJSON === 'function') return undefined;
+  return `{"v":${v},"kind":"${kind}",${id}"channel":${JSON.stringify(channel)},"args":${JSON.stringify(args)}}`;
+}
+
+function valueFrame(v: number, kind: string, id: number, value: unknown): string | undefined {
+  if (typeof value === 'bigint') return undefined;
+  if ((typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+    return undefined;
+  }
+  const json = JSON.stringify(value) as string | undefined; // undefined for undefined, functions, symbols: no key.
+  return json === undefined ? `{"v":${v},"kind":"${kind}","id":${id}}` : `{"v":${v},"kind":"${kind}","id":${id},"value":${json}}`;
+}
+
+function checkLength(frame: Envelope, text: string, options: CodecOptions | undefined): string {
   const max = options?.maxFrameLength ?? DEFAULT_MAX_FRAME_LENGTH;
   if (text.length > max) {
     const channel = 'channel' in frame ? frame.channel : undefined;
