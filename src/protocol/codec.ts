@@ -1,6 +1,6 @@
 import { IpcBadFrameError } from '../errors/IpcBadFrameError.js';
 import { IpcSerializationError } from '../errors/IpcSerializationError.js';
-import { PROTOCOL_VERSION, type Envelope, type EnvelopeKind } from './Envelope.js';
+import { PROTOCOL_VERSION, type Envelope } from './Envelope.js';
 
 /** Limits applied when decoding frames that arrive from a transport. */
 export interface CodecOptions {
@@ -21,18 +21,29 @@ export const DEFAULT_MAX_FRAME_LENGTH = 64 * 1024 * 1024;
 /** The default `CodecOptions.maxDepth`. */
 export const DEFAULT_MAX_DEPTH = 1000;
 
-const CHANNEL_KINDS = new Set<EnvelopeKind>(['send', 'sync', 'invoke', 'invoke-stream', 'message', 'host']);
-const ID_KINDS = new Set<EnvelopeKind>([
-  'sync',
-  'invoke',
-  'invoke-stream',
-  'cancel',
-  'reply',
-  'next',
-  'complete',
-  'error',
-]);
-const KINDS = new Set<string>([...CHANNEL_KINDS, ...ID_KINDS, 'close']);
+/** What a kind of frame must carry: 1 a channel and args, 2 an id, 3 both, 0 nothing more; -1 unknown. */
+function kindNeeds(kind: unknown): number {
+  switch (kind) {
+    case 'send':
+    case 'message':
+    case 'host':
+      return 1;
+    case 'cancel':
+    case 'reply':
+    case 'next':
+    case 'complete':
+    case 'error':
+      return 2;
+    case 'sync':
+    case 'invoke':
+    case 'invoke-stream':
+      return 3;
+    case 'close':
+      return 0;
+    default:
+      return -1;
+  }
+}
 
 /**
  * Encodes a frame as JSON text, with JSON's semantics for the payload: functions and prototypes
@@ -194,12 +205,13 @@ function shapeProblem(value: unknown): string | undefined {
   const frame = value as Record<string, unknown>;
   if (frame['v'] !== PROTOCOL_VERSION) return `Frame has unsupported protocol version ${describe(frame['v'])}`;
   const kind = frame['kind'];
-  if (typeof kind !== 'string' || !KINDS.has(kind)) return `Frame has unknown kind ${describe(kind)}`;
-  if (CHANNEL_KINDS.has(kind as EnvelopeKind)) {
+  const needs = kindNeeds(kind);
+  if (needs < 0) return `Frame has unknown kind ${describe(kind)}`;
+  if ((needs & 1) !== 0) {
     if (typeof frame['channel'] !== 'string') return `'${kind}' frame has no string channel`;
     if (!Array.isArray(frame['args'])) return `'${kind}' frame has no args array`;
   }
-  if (ID_KINDS.has(kind as EnvelopeKind)) {
+  if ((needs & 2) !== 0) {
     const id = frame['id'];
     if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 0) return `'${kind}' frame has an invalid id`;
   }
