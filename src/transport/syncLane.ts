@@ -166,8 +166,10 @@ export function ringReader(buffer: SharedArrayBuffer): LaneReader {
 }
 
 /**
- * The peer's writer into the owner's ring. A frame is encoded straight into the ring when its
- * record fits without wrapping; otherwise it is encoded apart. A record that does not fit yet
+ * The peer's writer into the owner's ring. A frame is encoded with `encodeInto` when its record
+ * fits without wrapping: straight into the ring where the platform allows it (Node), else into a
+ * reused scratch buffer then copied (browsers refuse shared memory there); otherwise it is
+ * encoded apart. A record that does not fit yet
  * waits in a queue and is retried through `retry` (a scheduler) while the owner stays blocked;
  * once it is not, queued records are dropped: their frames were posted as well.
  */
@@ -176,6 +178,8 @@ export function ringWriter(buffer: SharedArrayBuffer, retry: (again: () => void)
   const capacity = control[CAPACITY]!;
   const ring = new Uint8Array(buffer, HEADER_BYTES, capacity);
   const view = new DataView(buffer, HEADER_BYTES, capacity);
+  const direct = encodesIntoShared(ring);
+  let scratch = new Uint8Array(direct ? 0 : 1024);
   let queue: Uint8Array[] = [];
   let retrying = false;
   const copyIn = (at: number, bytes: Uint8Array): void => {
@@ -225,7 +229,14 @@ export function ringWriter(buffer: SharedArrayBuffer, retry: (again: () => void)
         const worst = frame.length * 3; // UTF-8 bytes per UTF-16 code unit, at most
         if (worst <= room) {
           const at = start + RECORD_HEADER;
-          const length = encoder.encodeInto(frame, ring.subarray(at, at + worst)).written;
+          let length: number;
+          if (direct) {
+            length = encoder.encodeInto(frame, ring.subarray(at, at + worst)).written;
+          } else {
+            if (scratch.length < worst) scratch = new Uint8Array(2 ** Math.ceil(Math.log2(worst)));
+            length = encoder.encodeInto(frame, scratch).written;
+            ring.set(scratch.subarray(0, length), at);
+          }
           view.setFloat64(start, seq);
           view.setUint32(start + 8, length);
           Atomics.store(control, WRITE, (written + RECORD_HEADER + length) | 0);
@@ -249,6 +260,16 @@ export function ringWriter(buffer: SharedArrayBuffer, retry: (again: () => void)
       queue = [];
     },
   };
+}
+
+/** Whether `encodeInto` may write into a view of shared memory here (Node yes, browsers no). */
+function encodesIntoShared(ring: Uint8Array): boolean {
+  try {
+    encoder.encodeInto('', ring.subarray(0, 0));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Whether a peer's block expects copies on a MessagePort rather than in its ring. */
