@@ -3,7 +3,7 @@
 // (its channels are listed in spec/node/fixtures/ws-main.ts).
 import { firstValueFrom, take, toArray } from 'rxjs';
 import { IpcClosedError, IpcError, IpcRenderer, IpcSyncUnsupportedError } from '../../../src/index.js';
-import { webSocketTransport } from '../../../src/transports/webSocket/index.js';
+import { IpcBackpressureError, webSocketTransport } from '../../../src/transports/webSocket/index.js';
 import { trackFacade } from '../../helpers/leaks.js';
 
 const url = (globalThis as { __karma__?: { config?: { rxipcWebSocketUrl?: string } } }).__karma__?.config?.rxipcWebSocketUrl;
@@ -26,6 +26,40 @@ function closed(socket: WebSocket): Promise<CloseEvent> {
 }
 
 describe('webSocketTransport (browser WebSocket)', () => {
+  it("should refuse sends with IpcBackpressureError once the browser's bufferedAmount reaches the mark while main does not read, and send again once it drains", async () => {
+    if (url === undefined) throw new Error('The rxipc-ws karma framework is not running');
+    const highWaterMark = 1024 * 1024;
+    const chunk = 'x'.repeat(64 * 1024);
+    const socket = new WebSocket(url);
+    const transport = webSocketTransport(socket, { highWaterMark });
+    const ipcRenderer = trackFacade('ipcRenderer', new IpcRenderer(transport));
+    const paused = firstValueFrom(ipcRenderer.channel('paused'));
+    ipcRenderer.send('pause-reading');
+    const id = (await paused).args[0] as number;
+    let sent = 0;
+    let refusal: unknown;
+    let bufferedAtRefusal = 0;
+    while (refusal === undefined && sent < 2000) {
+      try {
+        ipcRenderer.send('order', sent, chunk);
+        sent++;
+      } catch (error) {
+        refusal = error;
+        bufferedAtRefusal = socket.bufferedAmount;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 0)); // the browser hands what it can to the network
+    }
+    expect(refusal).toBeInstanceOf(IpcBackpressureError);
+    expect(bufferedAtRefusal).toBeGreaterThanOrEqual(highWaterMark);
+    expect(bufferedAtRefusal).toBeLessThan(highWaterMark + chunk.length + 1024);
+    await expectAsync(ipcRenderer.invoke('order-log')).toBeRejectedWithError(IpcBackpressureError);
+    connect().ipcRenderer.send('resume-reading', id); // from another connection: this one is not read
+    await firstValueFrom(transport.drained());
+    ipcRenderer.send('order', sent, chunk);
+    sent++;
+    expect(await ipcRenderer.invoke('order-log')).toEqual(Array.from({ length: sent }, (_, i) => i));
+  });
+
   it('should invoke a Node main and get event.reply back, with frames sent before the socket opened', async () => {
     const { ipcRenderer, socket } = connect();
     expect(socket.readyState).toBe(WebSocket.CONNECTING);
