@@ -226,8 +226,8 @@ export function abortError(cause?: unknown): NodeError<Error, 'ABORT_ERR'> {
 
 // ---------------------------------------------------------------------------------------------
 // A small util.inspect: Node's layout (compact 3, breakLength 80, depth 2) for the values that
-// show up in error messages. Not covered: array grouping in columns for more than 6 items,
-// Proxy detection, Promise state, colours and the other options.
+// show up in error messages. Not covered: Proxy detection, Promise state, colours and the other
+// options.
 
 interface InspectContext {
   depth: number;
@@ -241,7 +241,7 @@ const breakLength = 80;
 const maxArrayLength = 100;
 const identifierKey = /^[a-zA-Z_][a-zA-Z_0-9]*$/;
 const controlChar = /[\x00-\x1f\x27\x5c\x7f-\x9f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-const namedEscapes: Record<string, string> = { '\b': '\\b', '\t': '\\t', '\n': '\\n', '\f': '\\f', '\r': '\\r' };
+const namedEscapes: Record<string, string> = { '\b': '\\b', '\t': '\\t', '\n': '\\n', '\f': '\\f', '\r': '\\r', "'": "\\'", '\\': '\\\\' };
 
 /**
  * Formats a value like Node's `util.inspect` does with default options, for the values error
@@ -253,71 +253,43 @@ const namedEscapes: Record<string, string> = { '\b': '\\b', '\t': '\\t', '\n': '
  * @returns E.g. `{ a: 1, b: [ 'x' ] }`, `'it\'s'` → `"it's"`, `[Function: f]`, `Foo {}`.
  */
 export function inspect(value: unknown, options?: InspectOptions): string {
-  const ctx: InspectContext = {
-    depth: options?.depth ?? 2,
-    seen: [],
-    circular: undefined,
-    indentationLvl: 0,
-    currentDepth: 0,
-  };
-  return formatValue(ctx, value, 0);
+  return formatValue({ depth: options?.depth ?? 2, seen: [], circular: undefined, indentationLvl: 0, currentDepth: 0 }, value, 0);
 }
 
 function quoteString(text: string): string {
   let quote = "'";
-  if (text.includes("'")) {
+  if (text.includes(quote)) {
     if (!text.includes('"')) quote = '"';
     else if (!text.includes('`') && !text.includes('${')) quote = '`';
   }
   const escaped = text.replace(controlChar, (ch) => {
-    if (ch === "'") return quote === "'" ? "\\'" : ch;
-    if (ch === '\\') return '\\\\';
-    const named = namedEscapes[ch];
-    if (named !== undefined) return named;
+    if (ch === "'" && quote !== ch) return ch;
     const code = ch.charCodeAt(0);
-    return code > 0xff ? `\\u${code.toString(16)}` : `\\x${code.toString(16).toUpperCase().padStart(2, '0')}`;
+    return namedEscapes[ch] ?? (code > 0xff ? `\\u${code.toString(16)}` : `\\x${code.toString(16).toUpperCase().padStart(2, '0')}`);
   });
-  return `${quote}${escaped}${quote}`;
-}
-
-function formatString(ctx: InspectContext, text: string): string {
-  // Node splits long multi-line strings at their line breaks.
-  if (text.length > 16 && text.length > breakLength - ctx.indentationLvl - 4 && text.includes('\n')) {
-    const lines = text.split(/(?<=\n)/);
-    if (lines.length > 1) {
-      return lines.map((line) => quoteString(line)).join(` +\n${' '.repeat(ctx.indentationLvl + 2)}`);
-    }
-  }
-  return quoteString(text);
+  return quote + escaped + quote;
 }
 
 function formatPrimitive(ctx: InspectContext, value: unknown): string {
   switch (typeof value) {
-    case 'string':
-      return formatString(ctx, value);
+    case 'string': {
+      // Node splits long multi-line strings at their line breaks.
+      const lines = value.length > 16 && value.length > breakLength - ctx.indentationLvl - 4 ? value.split(/(?<=\n)/) : [value];
+      return lines.map(quoteString).join(` +\n${' '.repeat(ctx.indentationLvl + 2)}`);
+    }
     case 'number':
       return Object.is(value, -0) ? '-0' : String(value);
     case 'bigint':
-      return `${String(value)}n`;
-    case 'symbol':
-      return value.toString();
+      return `${value}n`;
     default:
-      return String(value);
+      return String(value); // symbol, boolean, undefined
   }
-}
-
-function formatKey(key: string | symbol): string {
-  if (typeof key === 'symbol') return `[${key.toString()}]`;
-  return identifierKey.test(key) ? key : quoteString(key);
 }
 
 function constructorNameOf(value: object): string | null {
   let proto: object | null = value;
-  let first = true;
-  let firstProto: object | null = null;
   while (proto !== null) {
-    const descriptor = Object.getOwnPropertyDescriptor(proto, 'constructor');
-    const ctor: unknown = descriptor?.value;
+    const ctor: unknown = Object.getOwnPropertyDescriptor(proto, 'constructor')?.value;
     if (typeof ctor === 'function' && ctor.name !== '') {
       try {
         if (value instanceof ctor) return ctor.name;
@@ -326,29 +298,18 @@ function constructorNameOf(value: object): string | null {
       }
     }
     proto = Object.getPrototypeOf(proto) as object | null;
-    if (first) {
-      firstProto = proto;
-      first = false;
-    }
   }
-  return firstProto === null ? null : 'Object <Complex prototype>';
+  return Object.getPrototypeOf(value) === null ? null : 'Object <Complex prototype>';
 }
 
+/** `Foo(2) `, `Foo [Tag] ` or, without a prototype, `[Map(2): null prototype] `. */
 function prefixFor(ctor: string | null, tag: string, fallback: string, size = ''): string {
-  if (ctor === null) {
-    if (tag !== '' && fallback !== tag) return `[${fallback}${size}: null prototype] [${tag}] `;
-    return `[${fallback}${size}: null prototype] `;
-  }
-  if (tag !== '' && ctor !== tag) return `${ctor}${size} [${tag}] `;
-  return `${ctor}${size} `;
+  const tagged = tag !== '' && tag !== (ctor ?? fallback) ? `[${tag}] ` : '';
+  return `${ctor === null ? `[${fallback}${size}: null prototype]` : `${ctor}${size}`} ${tagged}`;
 }
 
 function ownKeys(value: object, skipIndices: boolean): Array<string | symbol> {
-  const keys: Array<string | symbol> = [];
-  for (const key of Object.keys(value)) {
-    if (skipIndices && /^(0|[1-9][0-9]*)$/.test(key)) continue;
-    keys.push(key);
-  }
+  const keys: Array<string | symbol> = Object.keys(value).filter((key) => !skipIndices || !/^(0|[1-9]\d*)$/.test(key));
   for (const symbol of Object.getOwnPropertySymbols(value)) {
     if (Object.prototype.propertyIsEnumerable.call(value, symbol)) keys.push(symbol);
   }
@@ -357,18 +318,12 @@ function ownKeys(value: object, skipIndices: boolean): Array<string | symbol> {
 
 function formatProperty(ctx: InspectContext, value: object, recurseTimes: number, key: string | symbol): string {
   const descriptor = Object.getOwnPropertyDescriptor(value, key);
-  let shown: string;
-  if (descriptor === undefined) {
-    shown = 'undefined';
-  } else if (descriptor.get !== undefined || descriptor.set !== undefined) {
-    if (descriptor.get !== undefined) shown = descriptor.set !== undefined ? '[Getter/Setter]' : '[Getter]';
-    else shown = '[Setter]';
-  } else {
-    ctx.indentationLvl += 2;
-    shown = formatValue(ctx, descriptor.value, recurseTimes + 1);
-    ctx.indentationLvl -= 2;
-  }
-  return `${formatKey(key)}: ${shown}`;
+  let shown = 'undefined';
+  if (descriptor?.get !== undefined) shown = descriptor.set !== undefined ? '[Getter/Setter]' : '[Getter]';
+  else if (descriptor?.set !== undefined) shown = '[Setter]';
+  else if (descriptor !== undefined) shown = formatNested(ctx, descriptor.value, recurseTimes);
+  const name = typeof key === 'symbol' ? `[${key.toString()}]` : identifierKey.test(key) ? key : quoteString(key);
+  return `${name}: ${shown}`;
 }
 
 function formatNested(ctx: InspectContext, value: unknown, recurseTimes: number): string {
@@ -386,23 +341,15 @@ function functionBase(fn: Function, ctor: string | null, tag: string): string {
     // Some host functions refuse; treat them as plain functions.
   }
   const name = typeof fn.name === 'string' ? fn.name : '';
-  if (source.startsWith('class') && /^class(\s|\{)/.test(source)) {
-    let base = `[class ${name || '(anonymous)'}`;
+  if (/^class(\s|\{)/.test(source)) {
     const parent = Object.getPrototypeOf(fn) as { name?: unknown } | null;
-    if (parent !== Function.prototype && parent !== null && typeof parent.name === 'string' && parent.name) {
-      base += ` extends ${parent.name}`;
-    }
-    return `${base}]`;
+    const base = parent !== Function.prototype && typeof parent?.name === 'string' && parent.name ? ` extends ${parent.name}` : '';
+    return `[class ${name || '(anonymous)'}${base}]`;
   }
-  const kinds = ['AsyncGeneratorFunction', 'GeneratorFunction', 'AsyncFunction'];
-  const type = ctor !== null && kinds.includes(ctor) ? ctor : 'Function';
-  let base = `[${type}`;
-  if (ctor === null) base += ' (null prototype)';
-  base += name === '' ? ' (anonymous)' : `: ${name}`;
-  base += ']';
-  if (ctor !== type && ctor !== null) base += ` ${ctor}`;
-  if (tag !== '' && ctor !== tag) base += ` [${tag}]`;
-  return base;
+  const type = ctor !== null && ['AsyncGeneratorFunction', 'GeneratorFunction', 'AsyncFunction'].includes(ctor) ? ctor : 'Function';
+  const nullProto = ctor === null ? ' (null prototype)' : '';
+  const tagged = tag !== '' && ctor !== tag ? ` [${tag}]` : '';
+  return `[${type}${nullProto}${name === '' ? ' (anonymous)' : `: ${name}`}]${ctor !== type && ctor !== null ? ` ${ctor}` : ''}${tagged}`;
 }
 
 function errorBase(ctx: InspectContext, error: Error): string {
@@ -413,72 +360,41 @@ function errorBase(ctx: InspectContext, error: Error): string {
     stack = Error.prototype.toString.call(error);
   }
   if (!/\n\s+at /.test(stack)) stack = `[${stack}]`;
-  if (ctx.indentationLvl !== 0) stack = stack.replace(/\n/g, `\n${' '.repeat(ctx.indentationLvl)}`);
-  return stack;
-}
-
-function isBelowBreakLength(output: string[], start: number, base: string): boolean {
-  let total = output.length + start;
-  if (total + output.length > breakLength) return false;
-  for (const entry of output) {
-    total += entry.length;
-    if (total > breakLength) return false;
-  }
-  return base === '' || !base.includes('\n');
+  return stack.replace(/\n/g, `\n${' '.repeat(ctx.indentationLvl)}`);
 }
 
 /** Lays out more than six short array items in aligned columns, as Node does. */
 function groupArrayElements(ctx: InspectContext, output: string[], value: ArrayLike<unknown>): string[] {
-  const separatorSpace = 2; // ", "
   // A trailing "... n more items" stays out of the grid.
   const count = output.length > maxArrayLength ? output.length - 1 : output.length;
-  const lengths: number[] = [];
-  let totalLength = 0;
-  let maxLength = 0;
-  for (let i = 0; i < count; i++) {
-    const length = output[i]!.length;
-    lengths.push(length);
-    totalLength += length + separatorSpace;
-    if (length > maxLength) maxLength = length;
-  }
-  const cellMax = maxLength + separatorSpace;
+  const lengths = output.slice(0, count).map((entry) => entry.length);
+  const maxLength = Math.max(...lengths) + 2; // ", "
+  const totalLength = lengths.reduce((sum, length) => sum + length + 2, 0);
   // Group only if three cells fit side by side and the items are of comparable length.
-  if (cellMax * 3 + ctx.indentationLvl >= breakLength || (totalLength / cellMax <= 5 && maxLength > 6)) return output;
-
-  const bias = Math.sqrt(cellMax - totalLength / output.length);
-  const biasedMax = Math.max(cellMax - 3 - bias, 1);
+  if (maxLength * 3 + ctx.indentationLvl >= breakLength || (totalLength / maxLength <= 5 && maxLength > 8)) return output;
+  const biasedMax = Math.max(maxLength - 3 - Math.sqrt(maxLength - totalLength / output.length), 1);
   const columns = Math.min(
     Math.round(Math.sqrt(2.5 * biasedMax * count) / biasedMax), // roughly square, chars ~2.5x taller than wide
-    Math.floor((breakLength - ctx.indentationLvl) / cellMax),
+    Math.floor((breakLength - ctx.indentationLvl) / maxLength),
     12, // compact (3) * 4
-    15,
   );
   if (columns <= 1) return output;
-
   const widths: number[] = [];
   for (let column = 0; column < columns; column++) {
     let width = 0;
     for (let j = column; j < count; j += columns) width = Math.max(width, lengths[j]!);
-    widths.push(width + separatorSpace);
+    widths.push(width + 2);
   }
-  let numeric = true;
-  for (let i = 0; i < output.length; i++) {
-    const item = value[i];
-    if (typeof item !== 'number' && typeof item !== 'bigint') {
-      numeric = false;
-      break;
-    }
-  }
+  const numeric = Array.from(output, (_, i) => typeof value[i]).every((type) => type === 'number' || type === 'bigint');
   const rows: string[] = [];
   for (let start = 0; start < count; start += columns) {
-    const end = Math.min(start + columns, count);
     let row = '';
-    for (let j = start; j < end - 1; j++) {
-      const cell = `${output[j]!}, `;
-      row += numeric ? cell.padStart(widths[j - start]!) : cell.padEnd(widths[j - start]!);
+    for (let j = start; j < Math.min(start + columns, count); j++) {
+      const last = j === count - 1 || j === start + columns - 1;
+      const cell = last ? output[j]! : `${output[j]!}, `;
+      const width = widths[j - start]! - (last ? 2 : 0);
+      row += numeric ? cell.padStart(width) : last ? cell : cell.padEnd(width);
     }
-    const last = output[end - 1]!;
-    row += numeric ? last.padStart(widths[end - 1 - start]! - separatorSpace) : last;
     rows.push(row);
   }
   if (count < output.length) rows.push(output[count]!);
@@ -491,17 +407,19 @@ function reduceToSingleString(
   base: string,
   braces: [string, string],
   recurseTimes: number,
-  arrayLike?: ArrayLike<unknown>,
+  arrayLike: ArrayLike<unknown> | undefined,
 ): string {
   const head = base === '' ? '' : `${base} `;
   const entries = output.length;
   if (arrayLike !== undefined && entries > 6) output = groupArrayElements(ctx, output, arrayLike);
   if (ctx.currentDepth - recurseTimes < 3 && entries === output.length) {
-    const start = output.length + ctx.indentationLvl + braces[0].length + base.length + 10;
-    if (isBelowBreakLength(output, start, base)) {
-      const joined = output.join(', ');
-      if (!joined.includes('\n')) return `${head}${braces[0]} ${joined} ${braces[1]}`;
-    }
+    // Fits on one line: `{ a: 1, b: 2 }` (start counts the separators and the braces).
+    let total = output.length * 2 + ctx.indentationLvl + braces[0].length + base.length + 10;
+    let fits = total + output.length <= breakLength;
+    for (const entry of output) total += entry.length;
+    const joined = output.join(', ');
+    fits &&= total <= breakLength && !base.includes('\n') && !joined.includes('\n');
+    if (fits) return `${head}${braces[0]} ${joined} ${braces[1]}`;
   }
   const indentation = `\n${' '.repeat(ctx.indentationLvl)}`;
   return `${head}${braces[0]}${indentation}  ${output.join(`,${indentation}  `)}${indentation}${braces[1]}`;
@@ -510,40 +428,27 @@ function reduceToSingleString(
 function formatValue(ctx: InspectContext, value: unknown, recurseTimes: number): string {
   if (value === null) return 'null';
   if (typeof value !== 'object' && typeof value !== 'function') return formatPrimitive(ctx, value);
-  const object = value as object;
 
-  const custom = (object as Record<symbol, unknown>)[inspectCustom];
+  const custom = (value as Record<symbol, unknown>)[inspectCustom];
   if (typeof custom === 'function' && custom !== inspect) {
     const depth = ctx.depth - recurseTimes;
-    const result: unknown = custom.call(object, depth, { depth, stylize: (text: string) => text }, inspect);
-    if (result !== object) {
+    const result: unknown = custom.call(value, depth, { depth, stylize: (text: string) => text }, inspect);
+    if (result !== value) {
       if (typeof result !== 'string') return formatValue(ctx, result, recurseTimes);
       return result.replace(/\n/g, `\n${' '.repeat(ctx.indentationLvl)}`);
     }
   }
 
-  if (ctx.seen.includes(object)) {
-    if (ctx.circular === undefined) ctx.circular = new Map();
-    let index = ctx.circular.get(object);
-    if (index === undefined) {
-      index = ctx.circular.size + 1;
-      ctx.circular.set(object, index);
-    }
+  if (ctx.seen.includes(value)) {
+    const circular = (ctx.circular ??= new Map());
+    let index = circular.get(value);
+    if (index === undefined) circular.set(value, (index = circular.size + 1));
     return `[Circular *${index}]`;
   }
-  return formatRaw(ctx, object, recurseTimes);
+  return formatRaw(ctx, value, recurseTimes);
 }
 
-type Formatter = (ctx: InspectContext, value: object, recurseTimes: number) => string[];
-
-const noEntries: Formatter = () => [];
-
-function formatArrayBufferEntries(_ctx: InspectContext, value: object): string[] {
-  const bytes = new Uint8Array(value as ArrayBuffer);
-  const shown = Array.from(bytes.subarray(0, 50), (byte) => byte.toString(16).padStart(2, '0')).join(' ');
-  const more = bytes.length > 50 ? ` ... ${bytes.length - 50} more byte${bytes.length > 51 ? 's' : ''}` : '';
-  return [`[Uint8Contents]: <${shown}${more}>`, `byteLength: ${bytes.length}`];
-}
+type Entries = (ctx: InspectContext, value: object, recurseTimes: number) => string[];
 
 function formatRaw(ctx: InspectContext, value: object, recurseTimes: number): string {
   const ctor = constructorNameOf(value);
@@ -555,88 +460,61 @@ function formatRaw(ctx: InspectContext, value: object, recurseTimes: number): st
   } catch {
     // A throwing toStringTag getter: no tag.
   }
-
-  let keys: Array<string | symbol>;
+  const isList = Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView));
+  let keys = ownKeys(value, isList);
   let base = '';
-  let braces: [string, string];
-  let formatter: Formatter = noEntries;
+  const braces: [string, string] = ['{', '}'];
+  let entries: Entries | undefined;
+  let size = -1; // Arrays, typed arrays, sets and maps: their size, shown and checked for emptiness.
   let fallbackName = 'Object';
-  let isEmpty: boolean;
   let arrayLike: ArrayLike<unknown> | undefined;
 
-  if (Array.isArray(value)) {
-    keys = ownKeys(value, true);
-    const prefix = ctor !== 'Array' || tag !== '' ? prefixFor(ctor, tag, 'Array', `(${value.length})`) : '';
-    braces = [`${prefix}[`, ']'];
-    fallbackName = 'Array';
-    isEmpty = value.length === 0 && keys.length === 0;
-    formatter = formatArrayEntries;
-    arrayLike = value;
-  } else if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
-    const view = value as unknown as ArrayLike<unknown>;
-    keys = ownKeys(value, true);
-    const name = ctor ?? 'TypedArray';
-    braces = [`${prefixFor(ctor, tag, name, `(${view.length})`)}[`, ']'];
-    fallbackName = name;
-    isEmpty = view.length === 0 && keys.length === 0;
-    formatter = formatArrayEntries;
-    arrayLike = view;
-  } else if (value instanceof Set) {
-    keys = ownKeys(value, false);
-    braces = [`${prefixFor(ctor, tag, 'Set', `(${value.size})`)}{`, '}'];
-    fallbackName = 'Set';
-    isEmpty = value.size === 0 && keys.length === 0;
-    formatter = formatSetEntries;
-  } else if (value instanceof Map) {
-    keys = ownKeys(value, false);
-    braces = [`${prefixFor(ctor, tag, 'Map', `(${value.size})`)}{`, '}'];
-    fallbackName = 'Map';
-    isEmpty = value.size === 0 && keys.length === 0;
-    formatter = formatMapEntries;
+  if (isList) {
+    arrayLike = value as unknown as ArrayLike<unknown>;
+    size = arrayLike.length;
+    fallbackName = Array.isArray(value) ? 'Array' : ctor ?? 'TypedArray';
+    braces[0] = `${ctor === 'Array' && tag === '' ? '' : prefixFor(ctor, tag, fallbackName, `(${size})`)}[`;
+    braces[1] = ']';
+    entries = formatArrayEntries;
+  } else if (value instanceof Set || value instanceof Map) {
+    size = value.size;
+    fallbackName = value instanceof Set ? 'Set' : 'Map';
+    braces[0] = `${prefixFor(ctor, tag, fallbackName, `(${size})`)}{`;
+    entries = (c, v, r) =>
+      Array.from(v as Map<unknown, unknown>, (entry) =>
+        value instanceof Set ? formatNested(c, entry, r) : `${formatNested(c, entry[0], r)} => ${formatNested(c, entry[1], r)}`,
+      );
   } else {
-    keys = ownKeys(value, false);
-    braces = ['{', '}'];
-    if (typeof value === 'function') {
-      base = functionBase(value as Function, ctor, tag);
-      if (keys.length === 0) return base;
-    } else if (value instanceof RegExp) {
-      base = RegExp.prototype.toString.call(value);
-      const prefix = prefixFor(ctor, tag, 'RegExp');
-      if (prefix !== 'RegExp ') base = `${prefix}${base}`;
-      if (keys.length === 0) return base;
-    } else if (value instanceof Date) {
-      base = Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
-      const prefix = prefixFor(ctor, tag, 'Date');
-      if (prefix !== 'Date ') base = `${prefix}${base}`;
-      if (keys.length === 0) return base;
+    if (typeof value === 'function') base = functionBase(value, ctor, tag);
+    else if (value instanceof RegExp || value instanceof Date) {
+      const name = value instanceof Date ? 'Date' : 'RegExp';
+      base = value instanceof Date ? (Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString()) : RegExp.prototype.toString.call(value);
+      const prefix = prefixFor(ctor, tag, name);
+      if (prefix !== `${name} `) base = prefix + base;
     } else if (value instanceof Error) {
       keys = keys.filter((key) => key !== 'stack' && key !== 'message');
       base = errorBase(ctx, value);
-      if (keys.length === 0) return base;
     } else if (value instanceof WeakMap || value instanceof WeakSet) {
-      const name = value instanceof WeakMap ? 'WeakMap' : 'WeakSet';
-      braces[0] = `${prefixFor(ctor, tag, name)}{`;
-      fallbackName = name;
-      formatter = () => ['<items unknown>'];
+      braces[0] = `${prefixFor(ctor, tag, (fallbackName = value instanceof WeakMap ? 'WeakMap' : 'WeakSet'))}{`;
+      entries = () => ['<items unknown>'];
       keys = [];
     } else if (value instanceof ArrayBuffer) {
-      braces[0] = `${prefixFor(ctor, tag, 'ArrayBuffer')}{`;
-      fallbackName = 'ArrayBuffer';
-      formatter = formatArrayBufferEntries;
+      braces[0] = `${prefixFor(ctor, tag, (fallbackName = 'ArrayBuffer'))}{`;
+      entries = () => {
+        const bytes = new Uint8Array(value);
+        const shown = Array.from(bytes.subarray(0, 50), (byte) => byte.toString(16).padStart(2, '0')).join(' ');
+        const more = bytes.length > 50 ? ` ... ${bytes.length - 50} more byte${bytes.length > 51 ? 's' : ''}` : '';
+        return [`[Uint8Contents]: <${shown}${more}>`, `byteLength: ${bytes.length}`];
+      };
     } else if (isBoxedPrimitive(value)) {
       const primitive: unknown = value.valueOf();
-      const kind = typeof primitive === 'bigint' ? 'BigInt' : ctor ?? 'Object';
-      base = `[${kind}: ${formatPrimitive(ctx, primitive)}]`;
+      base = `[${typeof primitive === 'bigint' ? 'BigInt' : ctor ?? 'Object'}: ${formatPrimitive(ctx, primitive)}]`;
       if (typeof primitive === 'string') keys = ownKeys(value, true);
-      if (keys.length === 0) return base;
-    } else {
-      if (ctor !== 'Object' || tag !== '') braces[0] = `${prefixFor(ctor, tag, 'Object')}{`;
-    }
-    isEmpty = keys.length === 0 && formatter === noEntries;
-    if (isEmpty) return `${braces[0]}}`;
+    } else if (ctor !== 'Object' || tag !== '') braces[0] = `${prefixFor(ctor, tag, 'Object')}{`;
+    if (keys.length === 0 && entries === undefined) return base === '' ? `${braces[0]}}` : base;
   }
 
-  if (isEmpty) return `${braces[0]}${braces[1]}`;
+  if (size === 0 && keys.length === 0) return `${braces[0]}${braces[1]}`;
   if (recurseTimes > ctx.depth) {
     const name = prefixFor(ctor, tag, fallbackName).slice(0, -1);
     return ctor === null ? name : `[${name}]`;
@@ -644,7 +522,7 @@ function formatRaw(ctx: InspectContext, value: object, recurseTimes: number): st
 
   ctx.seen.push(value);
   ctx.currentDepth = recurseTimes;
-  const output = formatter(ctx, value, recurseTimes);
+  const output = entries === undefined ? [] : entries(ctx, value, recurseTimes);
   for (const key of keys) output.push(formatProperty(ctx, value, recurseTimes, key));
   ctx.seen.pop();
 
@@ -653,49 +531,25 @@ function formatRaw(ctx: InspectContext, value: object, recurseTimes: number): st
   return reduceToSingleString(ctx, output, base, braces, recurseTimes, arrayLike);
 }
 
-function isBoxedPrimitive(value: object): value is { valueOf(): unknown } {
-  return (
-    value instanceof Number ||
-    value instanceof String ||
-    value instanceof Boolean ||
-    value instanceof Symbol ||
-    (typeof BigInt === 'function' && value instanceof BigInt)
-  );
-}
-
 function formatArrayEntries(ctx: InspectContext, value: object, recurseTimes: number): string[] {
   const list = value as ArrayLike<unknown>;
   const output: string[] = [];
-  const shownLength = Math.min(list.length, maxArrayLength);
+  const shown = Math.min(list.length, maxArrayLength);
   let holes = 0;
-  const flushHoles = (): void => {
-    if (holes > 0) output.push(`<${holes} empty item${holes > 1 ? 's' : ''}>`);
-    holes = 0;
-  };
-  for (let i = 0; i < shownLength; i++) {
-    if (!Object.prototype.hasOwnProperty.call(list, i)) {
+  for (let i = 0; i <= shown; i++) {
+    if (i < shown && !Object.prototype.hasOwnProperty.call(list, i)) {
       holes++;
       continue;
     }
-    flushHoles();
-    output.push(formatNested(ctx, list[i], recurseTimes));
+    if (holes > 0) output.push(`<${holes} empty item${holes > 1 ? 's' : ''}>`);
+    holes = 0;
+    if (i < shown) output.push(formatNested(ctx, list[i], recurseTimes));
   }
-  flushHoles();
-  const remaining = list.length - shownLength;
+  const remaining = list.length - shown;
   if (remaining > 0) output.push(`... ${remaining} more item${remaining > 1 ? 's' : ''}`);
   return output;
 }
 
-function formatSetEntries(ctx: InspectContext, value: object, recurseTimes: number): string[] {
-  const output: string[] = [];
-  for (const entry of value as Set<unknown>) output.push(formatNested(ctx, entry, recurseTimes));
-  return output;
-}
-
-function formatMapEntries(ctx: InspectContext, value: object, recurseTimes: number): string[] {
-  const output: string[] = [];
-  for (const [key, entry] of value as Map<unknown, unknown>) {
-    output.push(`${formatNested(ctx, key, recurseTimes)} => ${formatNested(ctx, entry, recurseTimes)}`);
-  }
-  return output;
+function isBoxedPrimitive(value: object): value is { valueOf(): unknown } {
+  return [Number, String, Boolean, Symbol, BigInt].some((box) => value instanceof box);
 }
