@@ -21,29 +21,22 @@ export const DEFAULT_MAX_FRAME_LENGTH = 64 * 1024 * 1024;
 /** The default `CodecOptions.maxDepth`. */
 export const DEFAULT_MAX_DEPTH = 1000;
 
-/** What a kind of frame must carry: 1 a channel and args, 2 an id, 3 both, 0 nothing more; -1 unknown. */
-function kindNeeds(kind: unknown): number {
-  switch (kind) {
-    case 'send':
-    case 'message':
-    case 'host':
-      return 1;
-    case 'cancel':
-    case 'reply':
-    case 'next':
-    case 'complete':
-    case 'error':
-      return 2;
-    case 'sync':
-    case 'invoke':
-    case 'invoke-stream':
-      return 3;
-    case 'close':
-      return 0;
-    default:
-      return -1;
-  }
-}
+/** What each kind of frame must carry: 1 a channel and args, 2 an id, 3 both, 0 nothing more. */
+const KIND_NEEDS: Record<string, number | undefined> = {
+  __proto__: null as never,
+  send: 1,
+  message: 1,
+  host: 1,
+  cancel: 2,
+  reply: 2,
+  next: 2,
+  complete: 2,
+  error: 2,
+  sync: 3,
+  invoke: 3,
+  'invoke-stream': 3,
+  close: 0,
+};
 
 /**
  * Encodes a frame as JSON text, with JSON's semantics for the payload: functions and prototypes
@@ -92,27 +85,17 @@ export function encodeFrame(frame: Envelope, options?: CodecOptions): string {
  * @returns The JSON text.
  */
 export function encodeOwnFrame(frame: Envelope, options?: CodecOptions): string {
+  const { v, kind } = frame;
   let text: string | undefined;
   try {
-    switch (frame.kind) {
-      case 'send':
-      case 'message':
-      case 'host':
-        text = channelFrame(frame.v, frame.kind, '', frame.channel, frame.args);
-        break;
-      case 'sync':
-      case 'invoke':
-      case 'invoke-stream':
-        text = channelFrame(frame.v, frame.kind, `"id":${frame.id},`, frame.channel, frame.args);
-        break;
-      case 'reply':
-      case 'next':
-        text = valueFrame(frame.v, frame.kind, frame.id, frame.value);
-        break;
-      case 'complete':
-      case 'cancel':
-        text = `{"v":${frame.v},"kind":"${frame.kind}","id":${frame.id}}`;
-        break;
+    if ('channel' in frame) {
+      // send, message, host; sync, invoke, invoke-stream with their id first.
+      const id = 'id' in frame ? `"id":${frame.id},` : '';
+      if (!hasToJSON(frame.args)) text = `{"v":${v},"kind":"${kind}",${id}"channel":${JSON.stringify(frame.channel)},"args":${JSON.stringify(frame.args)}}`;
+    } else if (kind === 'reply' || kind === 'next' || kind === 'complete' || kind === 'cancel') {
+      const value = (frame as { value?: unknown }).value;
+      const json = hasToJSON(value) ? null : (JSON.stringify(value) as string | undefined); // undefined: no value key
+      if (json !== null) text = `{"v":${v},"kind":"${kind}","id":${frame.id}${json === undefined ? '' : `,"value":${json}`}}`;
     }
   } catch {
     text = undefined; // encodeFrame says why.
@@ -120,18 +103,12 @@ export function encodeOwnFrame(frame: Envelope, options?: CodecOptions): string 
   return text === undefined ? encodeFrame(frame, options) : checkLength(frame, text, options);
 }
 
-function channelFrame(v: number, kind: string, id: string, channel: string, args: unknown[]): string | undefined {
-  if (typeof (args as { toJSON?: unknown }).toJSON === 'function') return undefined;
-  return `{"v":${v},"kind":"${kind}",${id}"channel":${JSON.stringify(channel)},"args":${JSON.stringify(args)}}`;
-}
-
-function valueFrame(v: number, kind: string, id: number, value: unknown): string | undefined {
-  if (typeof value === 'bigint') return undefined;
-  if ((typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
-    return undefined;
-  }
-  const json = JSON.stringify(value) as string | undefined; // undefined for undefined, functions, symbols: no key.
-  return json === undefined ? `{"v":${v},"kind":"${kind}","id":${id}}` : `{"v":${v},"kind":"${kind}","id":${id},"value":${json}}`;
+/** Whether `JSON.stringify` would call a `toJSON` of `value` itself (with a key that differs here). */
+function hasToJSON(value: unknown): boolean {
+  return (
+    typeof value === 'bigint' ||
+    ((typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { toJSON?: unknown }).toJSON === 'function')
+  );
 }
 
 function checkLength(frame: Envelope, text: string, options: CodecOptions | undefined): string {
@@ -205,8 +182,8 @@ function shapeProblem(value: unknown): string | undefined {
   const frame = value as Record<string, unknown>;
   if (frame['v'] !== PROTOCOL_VERSION) return `Frame has unsupported protocol version ${describe(frame['v'])}`;
   const kind = frame['kind'];
-  const needs = kindNeeds(kind);
-  if (needs < 0) return `Frame has unknown kind ${describe(kind)}`;
+  const needs = typeof kind === 'string' ? KIND_NEEDS[kind] : undefined;
+  if (needs === undefined) return `Frame has unknown kind ${describe(kind)}`;
   if ((needs & 1) !== 0) {
     if (typeof frame['channel'] !== 'string') return `'${kind}' frame has no string channel`;
     if (!Array.isArray(frame['args'])) return `'${kind}' frame has no args array`;
