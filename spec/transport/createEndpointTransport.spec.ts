@@ -348,6 +348,28 @@ describe('createEndpointTransport', () => {
     a.complete();
   });
 
+  it('should post at once the first frame after a message from the peer, scheduling nothing, and batch a later lone frame', async () => {
+    const testScheduler = new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+    const { a, b, posted, atB } = await connectedPair(channel, { coalesce: testScheduler });
+    const atA = record(a);
+    a.next('lone');
+    expect(frameMessages(posted)).toEqual(['frame 1 lone']);
+    b.next('question');
+    await until(() => atA.events.length === 1);
+    a.next('answer'); // a new task began with the peer's message: posted now
+    expect(frameMessages(posted)).toEqual(['frame 1 lone', 'frame 2 answer']);
+    await settle(5);
+    a.next('later'); // no message since the last frame: it waits for the end of its tick
+    expect(frameMessages(posted)).toEqual(['frame 1 lone', 'frame 2 answer']);
+    testScheduler.flush();
+    expect(frameMessages(posted)).toEqual(['frame 1 lone', 'frame 2 answer', 'frame 3 later']);
+    a.next('after the tick'); // the tick ended with that batch
+    expect(frameMessages(posted)).toEqual(['frame 1 lone', 'frame 2 answer', 'frame 3 later', 'frame 4 after the tick']);
+    await until(() => atB.events.length === 4);
+    expect(atB.events).toEqual(['lone', 'answer', 'later', 'after the tick']);
+    a.complete();
+  });
+
   it('should post what the tick holds before the goodbye, and the frames kept before the handshake as one message', async () => {
     const { port1, port2 } = channel();
     const endA = recordingEndpoint(port1);

@@ -45,12 +45,6 @@ const DRAIN_POLL_MS = 10;
 /** A batch is posted early once its frames hold this many characters: big frames are not held. */
 const MAX_BATCH_LENGTH = 64 * 1024;
 
-/**
- * Whether the first frame of a tick is posted at once (the rest of the tick's frames are batched)
- * rather than batched with them: a lone frame then pays no scheduler hop.
- */
-const FIRST_FRAME_AT_ONCE = true;
-
 type Sink = Partial<Observer<string>>;
 
 function isControl(message: unknown): message is { rxipc: unknown } & Record<string, unknown> {
@@ -99,10 +93,17 @@ export class EndpointConnection {
   private batchLength = 0;
   /** The scheduler that ends a tick, when frames are coalesced. */
   private readonly coalesce: SchedulerLike | undefined;
+  /**
+   * Whether a frame was already posted in this tick, so the next one waits for the batch. A tick
+   * ends when its batch is posted, and when a message from the peer arrives (a new task): then a
+   * lone frame, a request or its answer, is posted at once without scheduling anything.
+   */
+  private tickOpen = false;
   /** The scheduled end of the current tick: it posts the batch. */
   private tickAction: Unsubscribable | undefined;
   private readonly endTick = (): void => {
     this.tickAction = undefined;
+    this.tickOpen = false;
     this.flushBatch();
   };
   private inSeq = 0;
@@ -198,16 +199,19 @@ export class EndpointConnection {
     }
   }
 
-  /** Adds a frame to this tick's batch (or posts it at once: first of its tick, peer blocked). */
+  /**
+   * Posts a frame at once when it is the first of its tick (or the peer is blocked); otherwise
+   * adds it to the tick's batch, posted when the tick ends (or early, once large).
+   */
   private queue(seq: number, data: string): void {
     if (this.batch.length === 0) {
       if (this.laneWriter !== undefined && this.peerBlocked()) {
         this.postFrame(seq, data); // through the blocked peer's lane, now
         return;
       }
-      if (FIRST_FRAME_AT_ONCE && this.tickAction === undefined) {
+      if (!this.tickOpen) {
+        this.tickOpen = true;
         this.postFrame(seq, data);
-        this.tickAction = this.coalesce!.schedule(this.endTick);
         return;
       }
       this.batchSeq = seq;
@@ -330,6 +334,7 @@ export class EndpointConnection {
 
   private receive(message: unknown): void {
     if (this.ended) return;
+    if (this.tickAction === undefined) this.tickOpen = false; // a new task: a new tick
     if (!isControl(message)) {
       this.ignore(message);
       return;

@@ -88,10 +88,12 @@ export interface EndpointTransportOptions {
    * Frames sent in the same tick travel as one message: the first frame of a tick is posted at
    * once, the ones that follow it in the same tick are posted together, as one message, when the
    * tick ends (a run of this scheduler), or as soon as they hold 64 Ki characters. Order and
-   * sequence numbers are kept; the receiving side unpacks. `true` ends a tick on
-   * `asapScheduler` (a microtask); pass another scheduler (a `TestScheduler`) to drive it, or
-   * `false` to post every frame as a message of its own (an endpoint that must see each frame as
-   * it is sent, such as the Electron adapters).
+   * sequence numbers are kept; the receiving side unpacks. A tick also ends when a message from
+   * the peer arrives (a new task), so a request or an answer sent on its own costs no scheduling;
+   * a lone frame sent later without any message in between waits for the end of its tick.
+   * `true` ends a tick on `asapScheduler` (a microtask); pass another scheduler (a
+   * `TestScheduler`) to drive it, or `false` to post every frame as a message of its own (an
+   * endpoint that must see each frame as it is sent, such as the Electron adapters).
    * @default true
    */
   coalesce?: boolean | SchedulerLike;
