@@ -48,6 +48,7 @@ export {
 
 /* Errors */
 export { IpcError, type IpcErrorOptions } from './errors/IpcError.js';
+export { IpcBackpressureError } from './errors/IpcBackpressureError.js';
 export { IpcBadFrameError } from './errors/IpcBadFrameError.js';
 export { IpcBridgeRefusedError } from './errors/IpcBridgeRefusedError.js';
 export { IpcCancelledError } from './errors/IpcCancelledError.js';
