@@ -93,7 +93,7 @@ export function describeReceived(value: unknown): string {
     }
     case 'string': {
       const text = value.length > 28 ? `${value.slice(0, 25)}...` : value;
-      return `type string (${text.includes("'") ? JSON.stringify(text) : `'${text}'`})`;
+      return `type string (${text.includes("'") ? doubleQuoted(text) : `'${text}'`})`;
     }
     case 'number':
       return `type number (${Object.is(value, -0) ? '-0' : String(value)})`;
@@ -552,4 +552,30 @@ function formatArrayEntries(ctx: InspectContext, value: object, recurseTimes: nu
 
 function isBoxedPrimitive(value: object): value is { valueOf(): unknown } {
   return [Number, String, Boolean, Symbol, BigInt].some((box) => value instanceof box);
+}
+
+const SHORT_ESCAPES: Record<number, string> = { 8: '\\b', 9: '\\t', 10: '\\n', 12: '\\f', 13: '\\r', 34: '\\"', 92: '\\\\' };
+
+/**
+ * `text` in double quotes with JSON's escapes, exactly as `JSON.stringify(text)` writes it (Node
+ * quotes strings that contain `'` this way in its messages). Written out because only the protocol
+ * codec may call JSON.
+ *
+ * @param text Any string.
+ * @returns The quoted string.
+ */
+export function doubleQuoted(text: string): string {
+  let out = '"';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const short = SHORT_ESCAPES[c];
+    if (short !== undefined) out += short;
+    else if (c < 0x20) out += `\\u${c.toString(16).padStart(4, '0')}`;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      out += text[i]! + text[i + 1]!;
+      i++;
+    } else if (c >= 0xd800 && c <= 0xdfff) out += `\\u${c.toString(16)}`;
+    else out += text[i]!;
+  }
+  return `${out}"`;
 }
