@@ -1,6 +1,7 @@
 // Leak check run after every spec (Node and Chromium): every facade a spec creates through
 // `createTestIpc` / `trackFacade` must end with no pending call, no running handler, and, once
-// closed, no live channel subscription. A spec that leaks fails with the list of what leaked.
+// closed, no live channel subscription; in Node, no timer the spec started may still be live
+// (browsers offer no way to count timers). A spec that leaks fails with the list of what leaked.
 import {
   createIpc,
   liveChannelSubscriptions,
@@ -15,6 +16,14 @@ interface Closable {
 
 const tracked: Array<{ label: string; facade: Closable }> = [];
 let baseline = 0;
+let timersBefore = 0;
+
+/** Live timers and immediates, where the platform can tell (Node); -1 elsewhere. */
+function liveTimers(): number {
+  const info = (globalThis as { process?: { getActiveResourcesInfo?: () => string[] } }).process?.getActiveResourcesInfo;
+  if (typeof info !== 'function') return -1;
+  return info().filter((r) => r === 'Timeout' || r === 'Immediate').length;
+}
 
 /** `createIpc` whose four ends are leak-checked and closed after the spec. */
 export function createTestIpc(options?: CreateIpcOptions): EmbeddedIpc {
@@ -39,9 +48,10 @@ export function settle(ms = 0): Promise<void> {
 
 beforeEach(() => {
   baseline = liveChannelSubscriptions();
+  timersBefore = liveTimers();
 });
 
-afterEach(() => {
+afterEach(async () => {
   const leaks: string[] = [];
   for (const { label, facade } of tracked) {
     if (facade.pendingCount) leaks.push(`${label} has ${facade.pendingCount} pending call(s)`);
@@ -50,5 +60,12 @@ afterEach(() => {
   tracked.length = 0;
   const live = liveChannelSubscriptions() - baseline;
   if (live !== 0) leaks.push(`${live} channel subscription(s) still live after every facade closed`);
+  if (timersBefore >= 0) {
+    // Closing may finish on a timer of its own: an endpoint transport waits up to its closeTimeout
+    // (1 s by default) for the peer's goodbye, which a crashed peer never sends.
+    for (let i = 0; i < 150 && liveTimers() > timersBefore; i++) await settle(10);
+    const extra = liveTimers() - timersBefore;
+    if (extra > 0) leaks.push(`${extra} timer(s) still live after the spec and its facades ended`);
+  }
   if (leaks.length > 0) fail(`Leak check: ${leaks.join('; ')}`);
 });

@@ -26,9 +26,14 @@ describe('createEndpointTransport (blocking lane)', () => {
       const { worker } = started;
       const main = createEndpointTransport({
         post: (message, transfer) => worker.postMessage(message, (transfer ?? []) as never),
-        listen: (onMessage) => {
+        listen: (onMessage, onLost) => {
+          const exit = (): void => onLost();
           worker.on('message', onMessage);
-          return () => worker.off('message', onMessage);
+          worker.on('exit', exit);
+          return () => {
+            worker.off('message', onMessage);
+            worker.off('exit', exit);
+          };
         },
       });
       transport = main;
