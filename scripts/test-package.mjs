@@ -53,7 +53,8 @@ function finish() {
   const passed = results.filter((r) => r.ok).length;
   const failed = results.length - passed;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`\n${passed} passed, ${failed} failed (test:package, ${seconds} s)`);
+  console.log(`\ntest:package took ${seconds} s`);
+  console.log(`package: ${passed} passed, ${failed} failed`);
   process.exitCode = failed === 0 ? 0 : 1;
 }
 
