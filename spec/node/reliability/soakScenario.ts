@@ -14,7 +14,7 @@ export interface SoakOptions {
   maxInFlight?: number;
   /** Called with a GC'd heap figure at each checkpoint; `gc` must be available for real numbers. */
   gc?: () => void;
-  /** Terminates the first worker (its renderers are lost mid-traffic) once main has handled this many messages. */
+  /** Terminates the first worker (its renderers are lost mid-traffic) once main has handled this many of its messages. */
   terminateFirstWorkerAt?: number;
 }
 
@@ -34,6 +34,8 @@ export interface SoakResult {
   destroyed: number;
   /** Renderers lost with the terminated worker (their sequences are not checked for completeness). */
   lost: number;
+  /** Messages main handled from the terminated worker's renderers. */
+  lostWorkerHandled: number;
 }
 
 export async function runSoak(options: SoakOptions): Promise<SoakResult> {
@@ -49,13 +51,15 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     return process.memoryUsage().heapUsed;
   };
   const lostContents = new Set<WebContents>();
+  const firstWorker = new Set<WebContents>();
+  let firstWorkerHandled = 0;
   let terminate: (() => void) | undefined;
   const check = (event: { sender: WebContents }, seq: number): void => {
     const next = expected.get(event.sender) ?? 0;
     if (seq !== next) outOfOrder.add(`#${event.sender.id}: expected ${next}, got ${seq}`);
     expected.set(event.sender, seq + 1);
     if (++handled === Math.floor(total / 4)) heapAtQuarter = heap();
-    if (handled === options.terminateFirstWorkerAt) terminate?.();
+    if (firstWorker.has(event.sender) && ++firstWorkerHandled === options.terminateFirstWorkerAt) terminate?.();
   };
   ipcMain.on('soak:send', (event: IpcMainEvent, seq: number) => check(event, seq));
   ipcMain.on('soak:sync', (event: IpcMainEvent, seq: number) => {
@@ -78,6 +82,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       contents.push(webContents);
       ports.push(port2);
     }
+    if (w === 0) contents.forEach((wc) => firstWorker.add(wc));
     if (w === 0 && options.terminateFirstWorkerAt !== undefined) {
       terminate = () => {
         terminate = undefined;
@@ -122,5 +127,6 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     seconds: (Date.now() - started) / 1000,
     destroyed,
     lost: lostContents.size,
+    lostWorkerHandled: firstWorkerHandled,
   };
 }
