@@ -2,11 +2,11 @@
 // of time ratios (rxipc ÷ baseline, per operation: below 1 means rxipc is faster) and writes the raw
 // figures, with the machine, to bench/results/latest.json.
 import { execFileSync } from 'node:child_process';
-import { buildSync } from 'esbuild';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleForNode, tempBundleDir } from './bundle.js';
 import type { RowResult } from './harness.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -32,24 +32,8 @@ const machine = {
 // Suites are bundled to plain JavaScript first: running TypeScript through a loader (tsx) adds
 // per-call overhead to the code under test (once+emit measured ~9x slower under tsx than bundled).
 // Inside the repo (git-ignored) so the bundles resolve rxjs and the baselines from node_modules.
-mkdirSync(path.join(here, '..', '.tmp'), { recursive: true });
-const outDir = mkdtempSync(path.join(here, '..', '.tmp', 'bench-'));
-process.on('exit', () => rmSync(outDir, { recursive: true, force: true }));
-function bundle(entry: string): string {
-  const outfile = path.join(outDir, `${path.basename(entry, '.ts')}.mjs`);
-  buildSync({
-    entryPoints: [entry],
-    outfile,
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'warning',
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  });
-  return outfile;
-}
+const outDir = tempBundleDir(path.join(here, '..'), '', 'bench-');
+const bundle = (entry: string): string => bundleForNode(entry, outDir);
 
 const started = Date.now();
 const results: RowResult[] = [];
