@@ -1,5 +1,5 @@
 import type { SchedulerAction, SchedulerLike, Subscription } from 'rxjs';
-import { IpcTimeoutError } from '../../errors/IpcTimeoutError.js';
+import { IpcTimeoutError } from '../errors/IpcTimeoutError.js';
 
 /** What a `Heartbeat` needs. */
 export interface HeartbeatOptions {
@@ -23,7 +23,7 @@ export interface HeartbeatOptions {
  * handler (message events are not throttled in background tabs, timers are), and anything heard
  * from the peer counts. After `misses` ticks in a row without a word, the peer is lost: the delay
  * is between `misses × interval` and `(misses + 1) × interval` after the peer's last message.
- * Internal to the window and broadcastChannel transports.
+ * Shared by the window and broadcastChannel transports (internal).
  */
 export class Heartbeat {
   private heardSinceTick = true;

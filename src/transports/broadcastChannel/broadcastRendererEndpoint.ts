@@ -1,7 +1,7 @@
 import { IpcClosedError } from '../../errors/IpcClosedError.js';
 import type { Endpoint } from '../../transport/createEndpointTransport.js';
-import { Heartbeat } from '../window/Heartbeat.js';
-import { newInstanceId } from '../window/newInstanceId.js';
+import { Heartbeat } from '../../transport/Heartbeat.js';
+import { newInstanceId } from '../../transport/newInstanceId.js';
 import type { BroadcastChannelLike } from './BroadcastChannelLike.js';
 import { BROADCAST_FRAME_MARK, parseBroadcastFrame, pipeName, type BroadcastFrame } from './BroadcastFrame.js';
 import type { BroadcastSettings } from './resolveBroadcastOptions.js';
