@@ -13,7 +13,7 @@ import { createServer, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import webpack from 'webpack';
+import { bundlePages } from '../shared/bundlePages.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const host = process.env['HOST'] ?? '127.0.0.1';
@@ -21,7 +21,9 @@ const port = Number(process.env['PORT'] ?? 8081);
 const log = (...what: unknown[]): void => console.log('[server]', ...what);
 
 const bundleDir = await mkdtemp(path.join(tmpdir(), 'rxipc-browser-example-'));
-await bundle({ page: 'page.ts', frame: 'frame.ts', tab: 'tab.ts', worker: 'worker.ts' }, bundleDir);
+const entries = { page: 'page.ts', frame: 'frame.ts', tab: 'tab.ts', worker: 'worker.ts' };
+await bundlePages(entries, bundleDir, here);
+log(`bundled ${Object.keys(entries).join(', ')}`);
 
 const files: Record<string, string> = {
   '/': path.join(here, 'index.html'),
@@ -87,36 +89,4 @@ function stop(): void {
   for (const release of [...holds]) release();
   http.close(() => void rm(bundleDir, { recursive: true, force: true }));
   http.closeAllConnections();
-}
-
-/** Bundles each entry (TypeScript, rxjs and rxipc) into `outDir/<name>.js`. */
-async function bundle(entries: Record<string, string>, outDir: string): Promise<void> {
-  const compiler = webpack({
-    mode: 'development',
-    devtool: false,
-    context: here,
-    entry: Object.fromEntries(Object.entries(entries).map(([name, file]) => [name, `./${file}`])),
-    output: { path: outDir, filename: '[name].js' },
-    resolve: { extensions: ['.ts', '.js'], extensionAlias: { '.js': ['.ts', '.js'] } },
-    module: {
-      rules: [
-        {
-          test: /\.ts$/,
-          loader: 'ts-loader',
-          exclude: /node_modules/,
-          options: { transpileOnly: true, compilerOptions: { module: 'ESNext', moduleResolution: 'Bundler', noEmit: false } },
-        },
-      ],
-    },
-    stats: 'errors-warnings',
-  });
-  await new Promise<void>((resolve, reject) =>
-    compiler.run((error, stats) => {
-      compiler.close(() => undefined);
-      if (error) reject(error);
-      else if (stats?.hasErrors()) reject(new Error(stats.toString('errors-only')));
-      else resolve();
-    }),
-  );
-  log(`bundled ${Object.keys(entries).join(', ')}`);
 }

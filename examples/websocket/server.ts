@@ -12,9 +12,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { interval, map } from 'rxjs';
-import webpack from 'webpack';
 import { WebSocketServer } from 'ws';
 import { IpcMain } from '../../src/index.js';
+import { bundlePages } from '../shared/bundlePages.js';
 import { acceptWebSockets } from '../../src/transports/webSocket/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -47,7 +47,8 @@ ipcMain.on('hello', (event) => event.reply('welcome', event.sender.id, ipcMain.g
 
 // ── serving the page, its script and the WebSocket ───────────────────────────────────────────
 const bundleDir = await mkdtemp(path.join(tmpdir(), 'rxipc-websocket-example-'));
-await bundle(path.join(here, 'client.ts'), bundleDir);
+await bundlePages({ client: 'client.ts' }, bundleDir, here);
+log(`bundled the page's script (${(await readFile(path.join(bundleDir, 'client.js'))).length} bytes)`);
 
 const http = createServer((request, response) => {
   const file = request.url === '/client.js' ? path.join(bundleDir, 'client.js') : request.url === '/' ? path.join(here, 'index.html') : undefined;
@@ -78,34 +79,3 @@ process.once('SIGINT', () => {
   wss.close();
   http.close(() => void rm(bundleDir, { recursive: true, force: true }));
 });
-
-/** Bundles the page's script (TypeScript, rxjs and rxipc) into `outDir/client.js`. */
-async function bundle(entry: string, outDir: string): Promise<void> {
-  const compiler = webpack({
-    mode: 'development',
-    devtool: false,
-    entry,
-    output: { path: outDir, filename: 'client.js' },
-    resolve: { extensions: ['.ts', '.js'], extensionAlias: { '.js': ['.ts', '.js'] } },
-    module: {
-      rules: [
-        {
-          test: /\.ts$/,
-          loader: 'ts-loader',
-          exclude: /node_modules/,
-          options: { transpileOnly: true, compilerOptions: { module: 'ESNext', moduleResolution: 'Bundler', noEmit: false } },
-        },
-      ],
-    },
-    stats: 'errors-warnings',
-  });
-  await new Promise<void>((resolve, reject) =>
-    compiler.run((error, stats) => {
-      compiler.close(() => undefined);
-      if (error) reject(error);
-      else if (stats?.hasErrors()) reject(new Error(stats.toString('errors-only')));
-      else resolve();
-    }),
-  );
-  log(`bundled the page's script (${(await readFile(path.join(outDir, 'client.js'))).length} bytes)`);
-}
