@@ -26,6 +26,7 @@ import { IpcError } from '../errors/IpcError.js';
 import { IpcSerializationError } from '../errors/IpcSerializationError.js';
 import { fromBridgeError } from './bridgeError.js';
 import type { IpcBridge, IpcBridgeResult, IpcBridgeStatus, IpcBridgeStreamEvent } from './IpcBridge.js';
+import { closedWhilePending, errorText } from '../errors/errorText.js';
 
 /** The first argument of a bridged renderer's listeners, shaped like Electron's `IpcRendererEvent`. */
 export interface BridgedIpcRendererEvent<M extends ChannelMap = AnyChannels> {
@@ -353,10 +354,10 @@ export class BridgedIpcRenderer<M extends ChannelMap = AnyChannels> extends Chan
     this.streams.clear();
     this.closeSignal.close();
     for (const dispose of subscriptions) dispose();
-    for (const call of calls) call.reject(withChannel(error, call.channel));
+    for (const call of calls) call.reject(closedWhilePending(error, call.channel));
     for (const stream of streams) {
       stream.cancel?.();
-      stream.subscriber.error(withChannel(error, stream.channel));
+      stream.subscriber.error(closedWhilePending(error, stream.channel));
     }
   }
 }
@@ -396,18 +397,3 @@ function isBridge(value: unknown): value is IpcBridge {
   );
 }
 
-function withChannel(error: IpcClosedError, channel: string): IpcClosedError {
-  return new IpcClosedError(`${error.message} while '${channel}' was pending`, {
-    channel,
-    ...(error.cause === undefined ? {} : { cause: error.cause }),
-  });
-}
-
-function errorText(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  try {
-    return String(error);
-  } catch {
-    return 'a non-printable value';
-  }
-}

@@ -14,6 +14,7 @@ import { IpcSyncUnsupportedError } from '../errors/IpcSyncUnsupportedError.js';
 import { IpcTimeoutError } from '../errors/IpcTimeoutError.js';
 import { isEncodable } from '../protocol/codec.js';
 import type { IpcBridgeError } from './IpcBridge.js';
+import { safeString } from '../errors/errorText.js';
 
 type Named = new (message: string, options?: IpcErrorOptions) => IpcError;
 
@@ -109,10 +110,3 @@ function kindOf(error: Error): string {
   return 'Error';
 }
 
-function safeString(value: unknown): string {
-  try {
-    return String(value);
-  } catch {
-    return Object.prototype.toString.call(value);
-  }
-}

@@ -16,6 +16,7 @@ import type {
   MetaListener,
   OtherEventName,
 } from './ListenerMap.js';
+import { errorText } from '../errors/errorText.js';
 
 /**
  * The base of the rxipc facades (`IpcRenderer`, `IpcMain`, `webContents.ipc`, `IpcHost`): a Node
@@ -126,11 +127,3 @@ export function bindOwn(obj: Record<string, unknown>, key: string): void {
   }
 }
 
-function errorText(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  try {
-    return String(error);
-  } catch {
-    return 'a non-printable value';
-  }
-}

@@ -1,6 +1,7 @@
 import { IpcRemoteError } from '../errors/IpcRemoteError.js';
 import { isEncodable } from './codec.js';
 import type { WireError } from './Envelope.js';
+import { safeString } from '../errors/errorText.js';
 
 const RESERVED = new Set(['name', 'message', 'stack', 'code', 'cause']);
 const MAX_CAUSE_DEPTH = 8;
@@ -85,10 +86,3 @@ function copyFields(target: Error, wire: WireError): void {
   }
 }
 
-function safeString(value: unknown): string {
-  try {
-    return String(value);
-  } catch {
-    return Object.prototype.toString.call(value);
-  }
-}

@@ -29,6 +29,7 @@ import { PROTOCOL_VERSION, type Envelope } from '../protocol/Envelope.js';
 import { Link } from '../protocol/Link.js';
 import { fromWireError } from '../protocol/wireError.js';
 import type { SubjectLike } from '../transport/SubjectLike.js';
+import { closedWhilePending } from '../errors/errorText.js';
 
 /** The first argument of every renderer-side listener, as Electron's `IpcRendererEvent`. */
 export interface IpcRendererEvent<M extends ChannelMap = AnyChannels> {
@@ -367,8 +368,8 @@ export class IpcRenderer<M extends ChannelMap = AnyChannels> extends ChannelEmit
     const streams = [...this.streams.values()];
     this.calls.clear();
     this.streams.clear();
-    for (const call of calls) call.reject(withChannel(error, call.channel));
-    for (const stream of streams) stream.subscriber.error(withChannel(error, stream.channel));
+    for (const call of calls) call.reject(closedWhilePending(error, call.channel));
+    for (const stream of streams) stream.subscriber.error(closedWhilePending(error, stream.channel));
     this.closeSignal.close();
   }
 }
@@ -384,13 +385,6 @@ export interface IpcRenderer<M extends ChannelMap = AnyChannels> {
 
 /** `string` for an untyped section (any channel, explicit result type), `never` for a typed one. */
 type UntypedChannel<S> = IsLooseMap<S> extends true ? string : never;
-
-function withChannel(error: IpcClosedError, channel: string): IpcClosedError {
-  return new IpcClosedError(`${error.message} while '${channel}' was pending`, {
-    channel,
-    ...(error.cause === undefined ? {} : { cause: error.cause }),
-  });
-}
 
 function asIpcError(error: unknown, channel: string): IpcError {
   return error instanceof IpcError ? error : new IpcError(`Sending the cancellation of '${channel}' failed`, 'ERR_IPC', { cause: error, channel });
