@@ -2,11 +2,11 @@ import { IpcClosedError } from '../../errors/IpcClosedError.js';
 import { createEndpointTransport, type Endpoint } from '../../transport/createEndpointTransport.js';
 import type { SubjectLike } from '../../transport/SubjectLike.js';
 import { invalidArgType } from '../../core/nodeErrors.js';
-import { Heartbeat } from '../../transport/Heartbeat.js';
 import { newInstanceId } from '../../transport/newInstanceId.js';
 import type { BroadcastChannelLike } from './BroadcastChannelLike.js';
 import type { BroadcastChannelTransportOptions } from './BroadcastChannelTransportOptions.js';
 import { BROADCAST_FRAME_MARK, parseBroadcastFrame, pipeName, type BroadcastFrame } from './BroadcastFrame.js';
+import { pipeLifecycle } from './pipeLifecycle.js';
 import { resolveBroadcastOptions, type BroadcastSettings } from './resolveBroadcastOptions.js';
 
 /** What `broadcastChannelMain` tells `onTransport` about a renderer. */
@@ -150,70 +150,53 @@ function mainConnectionEndpoint(
   settings: BroadcastSettings,
   onFinish: () => void,
 ): Connection['endpoint'] {
-  let finished = false;
   let pipe: BroadcastChannelLike | undefined;
-  let handlers: { onMessage(message: unknown): void; onLost(cause?: unknown): void } | undefined;
 
   const post = (frame: BroadcastFrame): void => pipe?.postMessage(frame);
   const control = (ctl: 'ping' | 'pong' | 'gone'): void => post({ rxipc: BROADCAST_FRAME_MARK, from: mainId, to: rendererId, ctl });
-  const finish = (): void => {
-    if (finished) return;
-    finished = true;
-    heartbeat.stop();
+  const lifecycle = pipeLifecycle(settings, () => control('ping'), () => {
     pipe?.removeEventListener('message', onPipe);
     pipe?.close();
     pipe = undefined;
     onFinish();
-  };
-  const lose = (cause: Error): void => {
-    if (finished) return;
-    const lost = handlers?.onLost;
-    finish();
-    lost?.(cause);
-  };
-  const heartbeat = new Heartbeat({
-    scheduler: settings.scheduler,
-    interval: settings.heartbeatInterval,
-    misses: settings.heartbeatMisses,
-    ping: () => control('ping'),
-    lost: lose,
   });
+  const { heartbeat } = lifecycle;
   const onPipe = (event: { data: unknown }): void => {
-    if (finished) return;
+    if (lifecycle.finished) return;
     const frame = parseBroadcastFrame(event.data);
     if (frame === undefined || frame.from !== rendererId || frame.to !== mainId) return;
     if (heartbeat.receive(frame.ctl, () => control('pong'), () => new IpcClosedError(`Renderer ${rendererId} went away (pagehide)`))) return;
-    handlers?.onMessage(frame.body);
+    lifecycle.handlers?.onMessage(frame.body);
   };
 
   return {
     post(message) {
-      if (!finished) post({ rxipc: BROADCAST_FRAME_MARK, from: mainId, to: rendererId, body: message });
+      if (!lifecycle.finished) post({ rxipc: BROADCAST_FRAME_MARK, from: mainId, to: rendererId, body: message });
     },
     listen(onMessage, onLost) {
-      handlers = { onMessage, onLost };
-      if (!finished && pipe === undefined) {
+      lifecycle.handlers = { onMessage, onLost };
+      if (!lifecycle.finished && pipe === undefined) {
         pipe = new settings.BroadcastChannel(pipeName(channelName, rendererId));
         pipe.addEventListener('message', onPipe);
         heartbeat.start();
       }
       return () => {
-        handlers = undefined;
-        finish();
+        lifecycle.handlers = undefined;
+        lifecycle.finish();
       };
     },
     close() {
-      finish();
+      lifecycle.finish();
     },
     deliver(message) {
-      if (finished) return;
+      if (lifecycle.finished) return;
       heartbeat.heard();
-      handlers?.onMessage(message);
+      lifecycle.handlers?.onMessage(message);
     },
     gone() {
-      if (finished) return;
+      if (lifecycle.finished) return;
       control('gone');
-      lose(new IpcClosedError('This window is going away (pagehide)'));
+      lifecycle.lose(new IpcClosedError('This window is going away (pagehide)'));
     },
   };
 }

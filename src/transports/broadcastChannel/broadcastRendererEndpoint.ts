@@ -1,9 +1,9 @@
 import { IpcClosedError } from '../../errors/IpcClosedError.js';
 import type { Endpoint } from '../../transport/createEndpointTransport.js';
-import { Heartbeat } from '../../transport/Heartbeat.js';
 import { newInstanceId } from '../../transport/newInstanceId.js';
 import type { BroadcastChannelLike } from './BroadcastChannelLike.js';
 import { BROADCAST_FRAME_MARK, parseBroadcastFrame, pipeName, type BroadcastFrame } from './BroadcastFrame.js';
+import { pipeLifecycle } from './pipeLifecycle.js';
 import type { BroadcastSettings } from './resolveBroadcastOptions.js';
 
 /**
@@ -15,10 +15,8 @@ import type { BroadcastSettings } from './resolveBroadcastOptions.js';
 export function broadcastRendererEndpoint(channelName: string, settings: BroadcastSettings): Endpoint {
   const id = newInstanceId();
   let main: string | undefined;
-  let finished = false;
   let pipe: BroadcastChannelLike | undefined;
   let announce: BroadcastChannelLike | undefined;
-  let handlers: { onMessage(message: unknown): void; onLost(cause?: unknown): void } | undefined;
 
   const control = (ctl: 'ping' | 'pong' | 'gone'): void => {
     if (main !== undefined) pipe?.postMessage({ rxipc: BROADCAST_FRAME_MARK, from: id, to: main, ctl } satisfies BroadcastFrame);
@@ -27,31 +25,16 @@ export function broadcastRendererEndpoint(channelName: string, settings: Broadca
     announce?.close();
     announce = undefined;
   };
-  const finish = (): void => {
-    if (finished) return;
-    finished = true;
-    heartbeat.stop();
+  const lifecycle = pipeLifecycle(settings, () => control('ping'), () => {
     closeAnnounce();
     pipe?.removeEventListener('message', onPipe);
     pipe?.close();
     pipe = undefined;
     settings.self?.removeEventListener('pagehide', onPageHide);
-  };
-  const lose = (cause: Error): void => {
-    if (finished) return;
-    const lost = handlers?.onLost;
-    finish();
-    lost?.(cause);
-  };
-  const heartbeat = new Heartbeat({
-    scheduler: settings.scheduler,
-    interval: settings.heartbeatInterval,
-    misses: settings.heartbeatMisses,
-    ping: () => control('ping'),
-    lost: lose,
   });
+  const { heartbeat } = lifecycle;
   const onPipe = (event: { data: unknown }): void => {
-    if (finished) return;
+    if (lifecycle.finished) return;
     const frame = parseBroadcastFrame(event.data);
     if (frame === undefined || frame.to !== id) return;
     if (main === undefined) {
@@ -62,35 +45,35 @@ export function broadcastRendererEndpoint(channelName: string, settings: Broadca
       return; // Another main on the same name answered too late: this renderer is bound.
     }
     if (heartbeat.receive(frame.ctl, () => control('pong'), () => new IpcClosedError('The main side went away (pagehide)'))) return;
-    handlers?.onMessage(frame.body);
+    lifecycle.handlers?.onMessage(frame.body);
   };
   const onPageHide = (): void => {
-    if (finished) return;
+    if (lifecycle.finished) return;
     control('gone');
-    lose(new IpcClosedError('This window is going away (pagehide)'));
+    lifecycle.lose(new IpcClosedError('This window is going away (pagehide)'));
   };
 
   return {
     post(message) {
-      if (finished) return;
+      if (lifecycle.finished) return;
       if (main === undefined) announce?.postMessage({ rxipc: BROADCAST_FRAME_MARK, from: id, body: message } satisfies BroadcastFrame);
       else pipe?.postMessage({ rxipc: BROADCAST_FRAME_MARK, from: id, to: main, body: message } satisfies BroadcastFrame);
     },
     listen(onMessage, onLost) {
-      handlers = { onMessage, onLost };
-      if (!finished && pipe === undefined) {
+      lifecycle.handlers = { onMessage, onLost };
+      if (!lifecycle.finished && pipe === undefined) {
         pipe = new settings.BroadcastChannel(pipeName(channelName, id));
         pipe.addEventListener('message', onPipe);
         announce = new settings.BroadcastChannel(channelName);
         settings.self?.addEventListener('pagehide', onPageHide);
       }
       return () => {
-        handlers = undefined;
-        finish();
+        lifecycle.handlers = undefined;
+        lifecycle.finish();
       };
     },
     close() {
-      finish();
+      lifecycle.finish();
     },
   };
 }
