@@ -3,6 +3,7 @@ import {
   type Endpoint,
   type EndpointTransportOptions,
 } from '../../transport/createEndpointTransport.js';
+import { portEndpoint } from '../../transport/portEndpoint.js';
 import type { SubjectLike } from '../../transport/SubjectLike.js';
 
 /**
@@ -46,18 +47,13 @@ export interface MessagePortLike {
  * @see createEndpointTransport
  */
 export function messagePortTransport(port: MessagePortLike, options?: EndpointTransportOptions): SubjectLike<string> {
+  const { post, listen } = portEndpoint(port);
   const endpoint: Endpoint = {
-    post: (message, transfer) => (transfer === undefined ? port.postMessage(message) : port.postMessage(message, transfer)),
+    post,
     listen: (onMessage, onLost) => {
-      const message = (event: { data: unknown }): void => onMessage(event.data);
-      const close = (): void => onLost();
-      port.addEventListener('message', message);
-      port.addEventListener('close', close);
+      const stop = listen(onMessage, onLost);
       port.start?.();
-      return () => {
-        port.removeEventListener('message', message);
-        port.removeEventListener('close', close);
-      };
+      return stop;
     },
     close: () => port.close(),
   };

@@ -1,4 +1,5 @@
-import { createEndpointTransport, type Endpoint } from '../../transport/createEndpointTransport.js';
+import { createEndpointTransport } from '../../transport/createEndpointTransport.js';
+import { portEndpoint } from '../../transport/portEndpoint.js';
 import type { SubjectLike } from '../../transport/SubjectLike.js';
 import type { WorkerTransportOptions } from './workerTransport.js';
 
@@ -37,19 +38,6 @@ export interface ParentPortLike {
  */
 export function parentPortTransport(port: ParentPortLike, options: WorkerTransportOptions = {}): SubjectLike<string> {
   const { sync = true, ...rest } = options;
-  const endpoint: Endpoint = {
-    post: (message, transfer) => (transfer === undefined ? port.postMessage(message) : port.postMessage(message, transfer)),
-    listen: (onMessage, onLost) => {
-      const message = (event: { data: unknown }): void => onMessage(event.data);
-      // Node's parentPort fires 'close' when its channel closes; a worker's `self` never does.
-      const close = (): void => onLost();
-      port.addEventListener('message', message);
-      port.addEventListener('close', close);
-      return () => {
-        port.removeEventListener('message', message);
-        port.removeEventListener('close', close);
-      };
-    },
-  };
-  return createEndpointTransport(endpoint, { ...rest, sync });
+  // Node's parentPort fires 'close' when its channel closes; a worker's `self` never does.
+  return createEndpointTransport(portEndpoint(port), { ...rest, sync });
 }
