@@ -1,3 +1,5 @@
+import { parsePeerFrame, type PeerFrame } from '../../transport/PeerFrame.js';
+
 /** The marker and version every broadcastChannel transport message carries. */
 export const BROADCAST_FRAME_MARK = 'broadcast/1';
 
@@ -8,16 +10,7 @@ export const BROADCAST_FRAME_MARK = 'broadcast/1';
  * frame only reaches, and is only accepted by, the one renderer or main it is for. `ctl` carries
  * the liveness pings and the `'gone'` notice of a window going away.
  */
-export interface BroadcastFrame {
-  rxipc: typeof BROADCAST_FRAME_MARK;
-  from: string;
-  to?: string;
-  ctl?: 'ping' | 'pong' | 'gone';
-  body?: unknown;
-}
-
-const CONTROLS: ReadonlySet<unknown> = new Set(['ping', 'pong', 'gone']);
-const MAX_ID_LENGTH = 256;
+export type BroadcastFrame = PeerFrame<typeof BROADCAST_FRAME_MARK>;
 
 /** The name of the pipe channel between a main and one renderer. */
 export function pipeName(channelName: string, rendererId: string): string {
@@ -29,21 +22,5 @@ export function pipeName(channelName: string, rendererId: string): string {
  * types, and returns a fresh object, or `undefined` when it is not one.
  */
 export function parseBroadcastFrame(data: unknown): BroadcastFrame | undefined {
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
-  const record = data as Record<string, unknown>;
-  const own = (key: string): unknown => (Object.hasOwn(record, key) ? record[key] : undefined);
-  if (own('rxipc') !== BROADCAST_FRAME_MARK) return undefined;
-  const from = own('from');
-  const to = own('to');
-  const ctl = own('ctl');
-  const hasBody = Object.hasOwn(record, 'body');
-  if (typeof from !== 'string' || from.length === 0 || from.length > MAX_ID_LENGTH) return undefined;
-  if (to !== undefined && (typeof to !== 'string' || to.length > MAX_ID_LENGTH)) return undefined;
-  if (ctl !== undefined && (!CONTROLS.has(ctl) || hasBody)) return undefined;
-  if (ctl === undefined && !hasBody) return undefined;
-  const frame: BroadcastFrame = { rxipc: BROADCAST_FRAME_MARK, from };
-  if (to !== undefined) frame.to = to;
-  if (ctl !== undefined) frame.ctl = ctl as BroadcastFrame['ctl'];
-  else frame.body = record['body'];
-  return frame;
+  return parsePeerFrame(data, BROADCAST_FRAME_MARK);
 }
