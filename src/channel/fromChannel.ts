@@ -40,18 +40,6 @@ export function liveChannelSubscriptions(): number {
   return live;
 }
 
-/** @internal Counts one live channel subscription; call the result once on teardown. */
-export function trackChannelSubscription(): () => void {
-  live++;
-  let done = false;
-  return () => {
-    if (!done) {
-      done = true;
-      live--;
-    }
-  };
-}
-
 /**
  * A channel of an emitter as a hot Observable of `{ event, args }`: each subscriber adds one
  * listener `(event, ...args)` to the emitter and removes it on unsubscribe. Nothing is replayed and
@@ -81,10 +69,10 @@ export function fromChannel<E>(emitter: EventEmitter, name: string, closer: Clos
     }
     const listener = (event: E, ...args: unknown[]): void => subscriber.next({ event, args });
     emitter.on(name, listener);
-    const untrack = trackChannelSubscription();
+    live++;
     const stop = closer.onClose(() => subscriber.complete());
     return () => {
-      untrack();
+      live--; // RxJS runs a teardown once.
       stop();
       emitter.removeListener(name, listener);
     };

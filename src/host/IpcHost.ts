@@ -1,4 +1,4 @@
-import { Observable } from 'rxjs';
+import { filter, map, type Observable } from 'rxjs';
 import { bindOwn, ChannelEmitter } from '../channel/ChannelEmitter.js';
 import type {
   AnyChannels,
@@ -11,7 +11,7 @@ import type {
   HostChannel,
   IsLooseMap,
 } from '../channel/ChannelMap.js';
-import { trackChannelSubscription, type ChannelMessage } from '../channel/fromChannel.js';
+import { fromChannel, type ChannelMessage } from '../channel/fromChannel.js';
 import type { ListenerName, LooseListeners, MessageFor } from '../channel/ListenerMap.js';
 import { invalidArgType } from '../core/nodeErrors.js';
 import { IpcBadFrameError } from '../errors/IpcBadFrameError.js';
@@ -80,23 +80,10 @@ export class IpcHost<M extends ChannelMap = AnyChannels> extends ChannelEmitter<
   override channel<K extends ListenerName<HostListenerMap<M>>>(name: K): Observable<MessageFor<IpcHostMessageEvent<M>, HostListenerMap<M>, K>>;
   override channel(name: string): Observable<ChannelMessage<any, any>> {
     if (typeof name !== 'string') throw invalidArgType('channel', 'string', name);
-    return new Observable((subscriber) => {
-      if (this.closeSignal.isClosed) {
-        subscriber.complete();
-        return undefined;
-      }
-      const listener = (event: IpcHostMessageEvent): void => {
-        if (event.channel === name) subscriber.next({ event, args: event.args });
-      };
-      this.on('ipc-message', listener);
-      const untrack = trackChannelSubscription();
-      const stop = this.closeSignal.onClose(() => subscriber.complete());
-      return () => {
-        untrack();
-        stop();
-        this.removeListener('ipc-message', listener);
-      };
-    });
+    return fromChannel<IpcHostMessageEvent<M>>(this, 'ipc-message', this.closeSignal).pipe(
+      filter(({ event }) => event.channel === name),
+      map(({ event }) => ({ event, args: event.args })),
+    );
   }
 
   /**
