@@ -1,4 +1,5 @@
 import type { SchedulerLike } from 'rxjs';
+import { pickCodecOptions } from './protocol/codec.js';
 import type { AnyChannels, ChannelMap } from './channel/ChannelMap.js';
 import { IpcHost } from './host/IpcHost.js';
 import { IpcMain, type IpcMainOptions } from './main/IpcMain.js';
@@ -63,10 +64,7 @@ export function createIpc<M extends ChannelMap = AnyChannels>(options: CreateIpc
   const [hostEnd, guestEnd] = createMemoryTransportPair(transportOptions);
   const ipcMain = new IpcMain<M>(mainOptions);
   const webContents = ipcMain.connect(mainEnd);
-  const codec = {
-    ...(mainOptions.maxFrameLength === undefined ? {} : { maxFrameLength: mainOptions.maxFrameLength }),
-    ...(mainOptions.maxDepth === undefined ? {} : { maxDepth: mainOptions.maxDepth }),
-  };
+  const codec = pickCodecOptions(mainOptions);
   const ipcRenderer = new IpcRenderer<M>(rendererEnd, { host: guestEnd, ...codec });
   const host = new IpcHost<M>(hostEnd, codec);
   return { ipcMain, ipcRenderer, webContents, host };

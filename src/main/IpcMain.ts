@@ -2,7 +2,7 @@ import { bindOwn } from '../channel/ChannelEmitter.js';
 import type { AnyChannels, ChannelMap } from '../channel/ChannelMap.js';
 import { invalidArgType } from '../core/nodeErrors.js';
 import { IpcClosedError } from '../errors/IpcClosedError.js';
-import type { CodecOptions } from '../protocol/codec.js';
+import { pickCodecOptions, type CodecOptions } from '../protocol/codec.js';
 import type { SubjectLike } from '../transport/SubjectLike.js';
 import { IpcScope } from './IpcScope.js';
 import { WebContents, type WebContentsOwner } from './WebContents.js';
@@ -92,9 +92,7 @@ export class IpcMain<M extends ChannelMap = AnyChannels> extends IpcScope<M> {
    */
   constructor(options: IpcMainOptions = {}) {
     super();
-    const codec: CodecOptions = {};
-    if (options.maxFrameLength !== undefined) codec.maxFrameLength = options.maxFrameLength;
-    if (options.maxDepth !== undefined) codec.maxDepth = options.maxDepth;
+    const codec = pickCodecOptions(options);
     this.owner = {
       scope: this,
       exposeStack: options.exposeStack ?? false,

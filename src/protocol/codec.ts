@@ -16,6 +16,17 @@ export interface CodecOptions {
   maxDepth?: number;
 }
 
+/**
+ * @internal Just the codec's limits out of a facade's wider options, so a `Link` keeps no
+ * reference to the rest.
+ */
+export function pickCodecOptions(options: CodecOptions): CodecOptions {
+  const codec: CodecOptions = {};
+  if (options.maxFrameLength !== undefined) codec.maxFrameLength = options.maxFrameLength;
+  if (options.maxDepth !== undefined) codec.maxDepth = options.maxDepth;
+  return codec;
+}
+
 /** The default `CodecOptions.maxFrameLength`: 64 Mi code units. */
 export const DEFAULT_MAX_FRAME_LENGTH = 64 * 1024 * 1024;
 /** The default `CodecOptions.maxDepth`. */

@@ -24,7 +24,7 @@ import { IpcClosedError } from '../errors/IpcClosedError.js';
 import { IpcError } from '../errors/IpcError.js';
 import { IpcNoReturnValueError } from '../errors/IpcNoReturnValueError.js';
 import { IpcSyncUnsupportedError } from '../errors/IpcSyncUnsupportedError.js';
-import type { CodecOptions } from '../protocol/codec.js';
+import { pickCodecOptions, type CodecOptions } from '../protocol/codec.js';
 import { PROTOCOL_VERSION, type Envelope } from '../protocol/Envelope.js';
 import { Link } from '../protocol/Link.js';
 import { fromWireError } from '../protocol/wireError.js';
@@ -120,9 +120,7 @@ export class IpcRenderer<M extends ChannelMap = AnyChannels> extends ChannelEmit
   constructor(transport: SubjectLike<string>, options: IpcRendererOptions = {}) {
     super();
     this.syncTimeout = options.syncTimeout ?? 5000;
-    const codec: CodecOptions = {};
-    if (options.maxFrameLength !== undefined) codec.maxFrameLength = options.maxFrameLength;
-    if (options.maxDepth !== undefined) codec.maxDepth = options.maxDepth;
+    const codec = pickCodecOptions(options);
     this.link = new Link(
       transport,
       { frame: (frame) => this.receive(frame), report: (e) => this.reportError(e), lost: (cause) => this.lose(cause) },
