@@ -1,6 +1,7 @@
 import { asyncScheduler, type SchedulerLike } from 'rxjs';
-import { invalidArgType, outOfRange } from '../../core/nodeErrors.js';
+import { invalidArgType } from '../../core/nodeErrors.js';
 import type { EndpointTransportOptions } from '../../transport/createEndpointTransport.js';
+import { resolveHeartbeatOptions } from '../resolveHeartbeatOptions.js';
 import type { BroadcastChannelConstructor, PageHideTarget } from './BroadcastChannelLike.js';
 import type { BroadcastChannelTransportOptions } from './BroadcastChannelTransportOptions.js';
 
@@ -25,14 +26,7 @@ export function resolveBroadcastOptions(channelName: unknown, options: Broadcast
   if (o.self !== undefined && (typeof o.self !== 'object' || o.self === null || typeof o.self.addEventListener !== 'function')) {
     throw invalidArgType('options.self', 'Window', o.self);
   }
-  const heartbeatInterval = o.heartbeatInterval ?? 1000;
-  if (typeof heartbeatInterval !== 'number' || !(heartbeatInterval >= 0)) {
-    throw outOfRange('options.heartbeatInterval', '>= 0', heartbeatInterval);
-  }
-  const heartbeatMisses = o.heartbeatMisses ?? 3;
-  if (!Number.isInteger(heartbeatMisses) || heartbeatMisses < 1) {
-    throw outOfRange('options.heartbeatMisses', 'an integer >= 1', heartbeatMisses);
-  }
+  const { heartbeatInterval, heartbeatMisses } = resolveHeartbeatOptions(o);
   const scheduler = o.scheduler ?? asyncScheduler;
   return {
     BroadcastChannel: Ctor,

@@ -1,8 +1,9 @@
 import { asyncScheduler } from 'rxjs';
-import { invalidArgType, outOfRange } from '../../core/nodeErrors.js';
+import { invalidArgType } from '../../core/nodeErrors.js';
 import { IpcUnsafeOriginError } from '../../errors/IpcUnsafeOriginError.js';
 import { createEndpointTransport } from '../../transport/createEndpointTransport.js';
 import type { SubjectLike } from '../../transport/SubjectLike.js';
+import { resolveHeartbeatOptions } from '../resolveHeartbeatOptions.js';
 import { windowEndpoint } from './windowEndpoint.js';
 import type { WindowTransportOptions } from './WindowTransportOptions.js';
 
@@ -110,14 +111,7 @@ export function windowTransport(options: WindowTransportOptions): SubjectLike<st
   if (options.onReject !== undefined && typeof options.onReject !== 'function') {
     throw invalidArgType('options.onReject', 'function', options.onReject);
   }
-  const heartbeatInterval = options.heartbeatInterval ?? 1000;
-  if (typeof heartbeatInterval !== 'number' || !(heartbeatInterval >= 0)) {
-    throw outOfRange('options.heartbeatInterval', '>= 0', heartbeatInterval);
-  }
-  const heartbeatMisses = options.heartbeatMisses ?? 3;
-  if (!Number.isInteger(heartbeatMisses) || heartbeatMisses < 1) {
-    throw outOfRange('options.heartbeatMisses', 'an integer >= 1', heartbeatMisses);
-  }
+  const { heartbeatInterval, heartbeatMisses } = resolveHeartbeatOptions(options);
   const scheduler = options.scheduler ?? asyncScheduler;
 
   const endpoint = windowEndpoint({
