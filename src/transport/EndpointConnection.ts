@@ -4,6 +4,7 @@ import { IpcBackpressureError } from '../errors/IpcBackpressureError.js';
 import { IpcClosedError } from '../errors/IpcClosedError.js';
 import { IpcTimeoutError } from '../errors/IpcTimeoutError.js';
 import type { Endpoint, EndpointSyncOptions, EndpointTransportOptions } from './createEndpointTransport.js';
+import type { EndpointMessage } from './EndpointMessage.js';
 import type { EndpointTransport } from './EndpointTransport.js';
 import type { SyncTransport } from './SubjectLike.js';
 import {
@@ -23,14 +24,6 @@ import {
   type LaneReader,
   type LaneWriter,
 } from './syncLane.js';
-
-/** The transport-level messages on the wire. */
-type Control =
-  | { rxipc: 'hello'; block?: SharedArrayBuffer }
-  | { rxipc: 'ack'; block?: SharedArrayBuffer }
-  | { rxipc: 'frame'; seq: number; data: string; sync?: number; lane?: unknown }
-  | { rxipc: 'frames'; seq: number; data: string[] }
-  | { rxipc: 'bye' };
 
 /** Marks a held frame that `nextSync` already returned: it only keeps its place in the order. */
 const CONSUMED: unique symbol = Symbol('consumed');
@@ -320,7 +313,7 @@ export class EndpointConnection {
     this.post({ rxipc: 'frame', seq, data });
   }
 
-  private post(message: Control, transfer?: unknown[]): void {
+  private post(message: EndpointMessage, transfer?: unknown[]): void {
     if (this.ended) return;
     try {
       if (transfer === undefined) this.endpoint.post(message);
@@ -608,7 +601,7 @@ export class EndpointConnection {
       const seq = this.outSeq++;
       const handoff = own.handoff;
       own.handoff = undefined;
-      const message: Control = { rxipc: 'frame', seq, data: frame, sync: id };
+      const message: EndpointMessage = { rxipc: 'frame', seq, data: frame, sync: id };
       if (handoff === undefined) {
         this.post(message);
       } else {

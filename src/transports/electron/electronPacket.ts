@@ -21,17 +21,3 @@ export type SyncAnswer = unknown[];
 export function isPacket(value: unknown): value is RendererPacket {
   return typeof value === 'object' && value !== null && typeof (value as { session?: unknown }).session === 'string' && 'message' in value;
 }
-
-/** Whether a transport message is the frame `{ rxipc: 'frame', seq, data }`. */
-export function isFrameMessage(message: unknown): message is { rxipc: 'frame'; seq: number; data: string } {
-  if (typeof message !== 'object' || message === null) return false;
-  const { rxipc, seq, data } = message as { rxipc?: unknown; seq?: unknown; data?: unknown };
-  return rxipc === 'frame' && typeof seq === 'number' && typeof data === 'string';
-}
-
-/** Whether a transport message is the peer's hello or ack: it is listening. */
-export function isGreeting(message: unknown): boolean {
-  if (typeof message !== 'object' || message === null) return false;
-  const { rxipc } = message as { rxipc?: unknown };
-  return rxipc === 'hello' || rxipc === 'ack';
-}

@@ -1,8 +1,9 @@
 import type { Unsubscribable } from 'rxjs';
 import { createEndpointTransport, type Endpoint } from '../../transport/createEndpointTransport.js';
+import { isFrameMessage, isGreeting, signalMessage } from '../../transport/EndpointMessage.js';
 import type { SyncTransport } from '../../transport/SubjectLike.js';
 import { ELECTRON_CHANNEL } from './ELECTRON_CHANNEL.js';
-import { isFrameMessage, isGreeting, isPacket, type MainPacket, type RendererPacket } from './electronPacket.js';
+import { isPacket, type MainPacket, type RendererPacket } from './electronPacket.js';
 import type { ElectronTransportOptions } from './ElectronTransportOptions.js';
 
 /** The parts of Electron's `ipcRenderer` that `electronRendererTransport` uses. */
@@ -124,7 +125,7 @@ export function electronRendererTransport(ipcRenderer: ElectronIpcRendererLike, 
         // Connect now: main answers the hello during the call, and the frames this side kept
         // until the handshake are posted (asynchronously, ahead of the blocking call below).
         // Frames main sent meanwhile are left to their posted originals, delivered later.
-        for (const message of roundTrip(() => endpoint.post({ rxipc: 'hello' }))) {
+        for (const message of roundTrip(() => endpoint.post(signalMessage('hello')))) {
           if (isGreeting(message)) receive(message);
         }
       }

@@ -6,19 +6,28 @@
 // with each frame's length in UTF-16 code units), so no JSON is needed here and the frames stay
 // as readable in devtools as the protocol made them.
 
+import {
+  frameMessage,
+  framesMessage,
+  hasKind,
+  isSignal,
+  signalMessage,
+  type EndpointMessage,
+} from '../../transport/EndpointMessage.js';
+
 const PREFIX = 'rxipc:';
 const FRAME = `${PREFIX}frame:`;
 const FRAMES = `${PREFIX}frames:`;
-const SIGNALS = new Set(['hello', 'ack', 'bye']);
 
 /** The text for one transport message, or `undefined` for a message that has no text form. */
 export function toText(message: unknown): string | undefined {
   if (typeof message !== 'object' || message === null) return undefined;
-  const { rxipc, seq, data } = message as { rxipc?: unknown; seq?: unknown; data?: unknown };
-  if (rxipc === 'frame') {
+  if (hasKind(message, 'frame')) {
+    const { seq, data } = message;
     return typeof seq === 'number' && Number.isSafeInteger(seq) && typeof data === 'string' ? `${FRAME}${seq}:${data}` : undefined;
   }
-  if (rxipc === 'frames') {
+  if (hasKind(message, 'frames')) {
+    const { seq, data } = message;
     if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || !Array.isArray(data)) return undefined;
     let lengths = '';
     for (let i = 0; i < data.length; i++) {
@@ -28,7 +37,8 @@ export function toText(message: unknown): string | undefined {
     }
     return `${FRAMES}${seq}:${lengths}:${data.join('')}`;
   }
-  return typeof rxipc === 'string' && SIGNALS.has(rxipc) ? `${PREFIX}${rxipc}` : undefined;
+  const { rxipc } = message as { rxipc?: unknown };
+  return isSignal(rxipc) ? `${PREFIX}${rxipc}` : undefined;
 }
 
 /** The transport message a text stands for; any other data is passed on as it is (and ignored). */
@@ -37,15 +47,15 @@ export function fromText(text: unknown): unknown {
   if (text.startsWith(FRAME)) {
     const colon = text.indexOf(':', FRAME.length);
     const seq = colon < 0 ? NaN : Number(text.slice(FRAME.length, colon));
-    return Number.isSafeInteger(seq) && seq >= 0 ? { rxipc: 'frame', seq, data: text.slice(colon + 1) } : text;
+    return Number.isSafeInteger(seq) && seq >= 0 ? frameMessage(seq, text.slice(colon + 1)) : text;
   }
   if (text.startsWith(FRAMES)) return framesFromText(text) ?? text;
   const signal = text.slice(PREFIX.length);
-  return SIGNALS.has(signal) ? { rxipc: signal } : text;
+  return isSignal(signal) ? signalMessage(signal) : text;
 }
 
 /** Unpacks `rxipc:frames:<seq>:<lengths>:<data>`; `undefined` unless the lengths add up exactly. */
-function framesFromText(text: string): { rxipc: 'frames'; seq: number; data: string[] } | undefined {
+function framesFromText(text: string): EndpointMessage | undefined {
   const seqEnd = text.indexOf(':', FRAMES.length);
   if (seqEnd < 0) return undefined;
   const lengthsEnd = text.indexOf(':', seqEnd + 1);
@@ -61,5 +71,5 @@ function framesFromText(text: string): { rxipc: 'frames'; seq: number; data: str
     data.push(text.slice(at, end));
     at = end;
   }
-  return at === text.length ? { rxipc: 'frames', seq, data } : undefined;
+  return at === text.length ? framesMessage(seq, data) : undefined;
 }
