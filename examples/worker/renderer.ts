@@ -16,4 +16,8 @@ log("invoke$('progress') →", steps.join(' '), '(then unsubscribed)');
 
 log("sendSync('config:get', 'theme') →", ipcRenderer.sendSync('config:get', 'theme'));
 
+// A worker's console output reaches the main thread asynchronously, on a port of its own, and
+// terminate() drops whatever has not arrived yet. 'done' makes main close this renderer, which
+// terminates this thread, so wait until main has taken every line logged so far.
+await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
 ipcRenderer.send('done');
