@@ -3,6 +3,7 @@
 // iframes that run their own copy of rxipc (spec/browser/fixtures/frameGuest.ts).
 import { Subject, finalize } from 'rxjs';
 import {
+  IpcBackpressureError,
   IpcClosedError,
   IpcHost,
   IpcMain,
@@ -144,6 +145,44 @@ describe('broadcastChannelMain / broadcastChannelTransport', () => {
       });
       expect(await answer).toBe('late but fine');
       expect(got).toEqual([1, 2, 3]);
+    });
+
+    it('should refuse sends past highWaterMark while no main listens, and deliver every accepted one in order once one does', async () => {
+      const highWaterMark = 300;
+      const transport = broadcastChannelTransport(name, { highWaterMark });
+      const ipcRenderer = trackFacade('ipcRenderer', new IpcRenderer(transport));
+      const payload = 'x'.repeat(40);
+      let accepted = 0;
+      let refusal: unknown;
+      let heldAtRefusal = 0;
+      while (refusal === undefined && accepted < 1000) {
+        try {
+          ipcRenderer.send('early', accepted, payload);
+          accepted++;
+        } catch (error) {
+          refusal = error;
+          heldAtRefusal = transport.bufferedAmount();
+        }
+      }
+      expect(refusal).toBeInstanceOf(IpcBackpressureError);
+      expect(heldAtRefusal).toBeGreaterThanOrEqual(highWaterMark);
+      expect(heldAtRefusal).toBeLessThan(highWaterMark + 100); // the mark plus one frame
+      expect(accepted).toBeGreaterThan(1);
+      const { ipcMain } = startMain();
+      const got: unknown[] = [];
+      let wanted = accepted;
+      let reached: () => void = () => undefined;
+      ipcMain.on('early', (_event: IpcMainEvent, n: number) => {
+        got.push(n);
+        if (got.length === wanted) reached();
+      });
+      await new Promise<void>((resolve) => (reached = resolve));
+      expect(got).toEqual(Array.from({ length: accepted }, (_, i) => i));
+      expect(transport.bufferedAmount()).toBe(0);
+      wanted++;
+      ipcRenderer.send('early', accepted, payload); // room again
+      await new Promise<void>((resolve) => (reached = resolve));
+      expect(got.length).toBe(accepted + 1);
     });
   });
 

@@ -4,6 +4,7 @@
 // own spec file (windowTransport.hostile.spec.ts).
 import { Subject, finalize } from 'rxjs';
 import {
+  IpcBackpressureError,
   IpcClosedError,
   IpcHost,
   IpcMain,
@@ -130,6 +131,47 @@ describe('windowTransport', () => {
       );
       expect(got).toEqual(['a', 'b']);
       expect(webContents.isDestroyed()).toBe(false);
+    });
+
+    it('should refuse sends past highWaterMark while the frame is not listening, and deliver every accepted one in order once it is', async () => {
+      const guest = await loadGuestFrame();
+      const ipcMain = trackFacade('ipcMain', new IpcMain());
+      const highWaterMark = 300;
+      const transport = pageEnd(guest.win, { highWaterMark });
+      const webContents = trackFacade('webContents', ipcMain.connect(transport));
+      const payload = 'x'.repeat(40);
+      let accepted = 0;
+      let refusal: unknown;
+      let heldAtRefusal = 0;
+      while (refusal === undefined && accepted < 1000) {
+        try {
+          webContents.send('early', accepted, payload);
+          accepted++;
+        } catch (error) {
+          refusal = error;
+          heldAtRefusal = transport.bufferedAmount();
+        }
+      }
+      expect(refusal).toBeInstanceOf(IpcBackpressureError);
+      expect(heldAtRefusal).toBeGreaterThanOrEqual(highWaterMark);
+      expect(heldAtRefusal).toBeLessThan(highWaterMark + 100); // the mark plus one frame
+      expect(accepted).toBeGreaterThan(1);
+      const ipcRenderer = trackFacade(
+        'ipcRenderer',
+        new guest.guest.IpcRenderer(guestEnd(guest.guest, guest.win, guest.win.parent)),
+      ) as unknown as IpcRenderer;
+      const got: unknown[] = [];
+      await new Promise<void>((resolve) =>
+        ipcRenderer.on('early', (_event: unknown, n: unknown) => {
+          got.push(n);
+          if (got.length === accepted) resolve();
+        }),
+      );
+      expect(got).toEqual(Array.from({ length: accepted }, (_, i) => i));
+      expect(transport.bufferedAmount()).toBe(0);
+      webContents.send('early', accepted, payload); // room again
+      await new Promise<void>((resolve) => ipcRenderer.once('early', () => resolve()));
+      expect(got).toEqual(Array.from({ length: accepted + 1 }, (_, i) => i));
     });
   });
 

@@ -34,6 +34,13 @@ export interface BroadcastChannelTransportOptions {
    */
   handshakeTimeout?: number;
   /**
+   * How many characters of frames each connection may hold for the other side (those sent before
+   * the handshake, and the current tick's batch) before `send` throws `IpcBackpressureError`.
+   * `BroadcastChannel` cannot report its own queue, so this bounds only what rxipc holds.
+   * @default the default of createEndpointTransport (16 MiB)
+   */
+  highWaterMark?: number;
+  /**
    * The scheduler of the heartbeat and the handshake timeout.
    * @default asyncScheduler
    */

@@ -1,5 +1,5 @@
 import { createEndpointTransport } from '../../transport/createEndpointTransport.js';
-import type { SubjectLike } from '../../transport/SubjectLike.js';
+import type { EndpointTransport } from '../../transport/EndpointTransport.js';
 import type { BroadcastChannelTransportOptions } from './BroadcastChannelTransportOptions.js';
 import { broadcastRendererEndpoint } from './broadcastRendererEndpoint.js';
 import { resolveBroadcastOptions } from './resolveBroadcastOptions.js';
@@ -33,7 +33,7 @@ import { resolveBroadcastOptions } from './resolveBroadcastOptions.js';
  * there is no `BroadcastChannel`.
  * @see broadcastChannelMain
  */
-export function broadcastChannelTransport(channelName: string, options?: BroadcastChannelTransportOptions): SubjectLike<string> {
+export function broadcastChannelTransport(channelName: string, options?: BroadcastChannelTransportOptions): EndpointTransport {
   const settings = resolveBroadcastOptions(channelName, options);
   return createEndpointTransport(broadcastRendererEndpoint(channelName, settings), settings.transport);
 }

@@ -34,6 +34,10 @@ export function resolveBroadcastOptions(channelName: unknown, options: Broadcast
     heartbeatInterval,
     heartbeatMisses,
     scheduler,
-    transport: { scheduler, ...(o.handshakeTimeout === undefined ? {} : { handshakeTimeout: o.handshakeTimeout }) },
+    transport: {
+      scheduler,
+      ...(o.handshakeTimeout === undefined ? {} : { handshakeTimeout: o.handshakeTimeout }),
+      ...(o.highWaterMark === undefined ? {} : { highWaterMark: o.highWaterMark }),
+    },
   };
 }

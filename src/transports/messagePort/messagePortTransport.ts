@@ -4,7 +4,7 @@ import {
   type EndpointTransportOptions,
 } from '../../transport/createEndpointTransport.js';
 import { portEndpoint } from '../../transport/portEndpoint.js';
-import type { SubjectLike } from '../../transport/SubjectLike.js';
+import type { EndpointTransport } from '../../transport/EndpointTransport.js';
 
 /**
  * What `messagePortTransport` needs from a port: a DOM `MessagePort` (pages, workers, iframes)
@@ -46,7 +46,7 @@ export interface MessagePortLike {
  * @returns The transport.
  * @see createEndpointTransport
  */
-export function messagePortTransport(port: MessagePortLike, options?: EndpointTransportOptions): SubjectLike<string> {
+export function messagePortTransport(port: MessagePortLike, options?: EndpointTransportOptions): EndpointTransport {
   const { post, listen } = portEndpoint(port);
   const endpoint: Endpoint = {
     post,

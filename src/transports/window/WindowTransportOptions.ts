@@ -73,6 +73,14 @@ export interface WindowTransportOptions {
    */
   handshakeTimeout?: number;
   /**
+   * How many characters of frames this transport may hold for the peer (those sent before the
+   * handshake, and the current tick's batch) before `send` throws `IpcBackpressureError`.
+   * `postMessage` itself cannot report a queue, so this bounds only what rxipc holds: a frame
+   * that never loads cannot make the page's outbox grow without end.
+   * @default the default of createEndpointTransport (16 MiB)
+   */
+  highWaterMark?: number;
+  /**
    * The scheduler of the heartbeat and the handshake timeout.
    * @default asyncScheduler
    */

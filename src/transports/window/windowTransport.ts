@@ -2,7 +2,7 @@ import { asyncScheduler } from 'rxjs';
 import { invalidArgType } from '../../core/nodeErrors.js';
 import { IpcUnsafeOriginError } from '../../errors/IpcUnsafeOriginError.js';
 import { createEndpointTransport } from '../../transport/createEndpointTransport.js';
-import type { SubjectLike } from '../../transport/SubjectLike.js';
+import type { EndpointTransport } from '../../transport/EndpointTransport.js';
 import { resolveHeartbeatOptions } from '../resolveHeartbeatOptions.js';
 import { windowEndpoint } from './windowEndpoint.js';
 import type { WindowTransportOptions } from './WindowTransportOptions.js';
@@ -52,7 +52,7 @@ import type { WindowTransportOptions } from './WindowTransportOptions.js';
  * `targetOrigin` is not one of `allowedOrigins` (the peer's answers could never be accepted).
  * @see WindowTransportOptions, WindowRejection
  */
-export function windowTransport(options: WindowTransportOptions): SubjectLike<string> {
+export function windowTransport(options: WindowTransportOptions): EndpointTransport {
   if (typeof options !== 'object' || options === null) throw invalidArgType('options', 'object', options);
   const { self, target, targetOrigin } = options;
   const allowAnyOrigin = options.allowAnyOrigin === true;
@@ -129,6 +129,7 @@ export function windowTransport(options: WindowTransportOptions): SubjectLike<st
   return createEndpointTransport(endpoint, {
     scheduler,
     ...(options.handshakeTimeout === undefined ? {} : { handshakeTimeout: options.handshakeTimeout }),
+    ...(options.highWaterMark === undefined ? {} : { highWaterMark: options.highWaterMark }),
   });
 }
 

@@ -7,3 +7,4 @@ export {
   type WorkerTransportOptions,
 } from './workerTransport.js';
 export { parentPortTransport, type ParentPortLike } from './parentPortTransport.js';
+export type { EndpointTransport } from '../../transport/EndpointTransport.js';

@@ -1,6 +1,6 @@
 import { createEndpointTransport } from '../../transport/createEndpointTransport.js';
 import { portEndpoint } from '../../transport/portEndpoint.js';
-import type { SubjectLike } from '../../transport/SubjectLike.js';
+import type { EndpointTransport } from '../../transport/EndpointTransport.js';
 import type { WorkerTransportOptions } from './workerTransport.js';
 
 /**
@@ -36,7 +36,7 @@ export interface ParentPortLike {
  * @returns The transport.
  * @see workerTransport
  */
-export function parentPortTransport(port: ParentPortLike, options: WorkerTransportOptions = {}): SubjectLike<string> {
+export function parentPortTransport(port: ParentPortLike, options: WorkerTransportOptions = {}): EndpointTransport {
   const { sync = true, ...rest } = options;
   // Node's parentPort fires 'close' when its channel closes; a worker's `self` never does.
   return createEndpointTransport(portEndpoint(port), { ...rest, sync });

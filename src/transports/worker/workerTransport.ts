@@ -4,7 +4,7 @@ import {
   type EndpointSyncOptions,
   type EndpointTransportOptions,
 } from '../../transport/createEndpointTransport.js';
-import type { SubjectLike } from '../../transport/SubjectLike.js';
+import type { EndpointTransport } from '../../transport/EndpointTransport.js';
 
 /** A browser `Worker` as `workerTransport` needs it. */
 export interface WebWorkerLike {
@@ -73,7 +73,7 @@ function isNodeWorker(worker: WebWorkerLike | NodeWorkerLike): worker is NodeWor
  * @returns The transport.
  * @see parentPortTransport
  */
-export function workerTransport(worker: WebWorkerLike | NodeWorkerLike, options: WorkerSideOptions = {}): SubjectLike<string> {
+export function workerTransport(worker: WebWorkerLike | NodeWorkerLike, options: WorkerSideOptions = {}): EndpointTransport {
   const { terminate = true, sync = true, ...rest } = options;
   const endpoint: Endpoint = {
     post: (message, transfer) => worker.postMessage(message, transfer ?? []),
