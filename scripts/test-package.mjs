@@ -406,6 +406,27 @@ async function inTemp(tmp, dist) {
   });
   if (!packed) return;
 
+  // src/ is not published, so a source map must carry its sources' text, and no map may point
+  // at a file the tarball lacks (a declaration map would send "go to definition" to nowhere).
+  await check('every source map in the tarball carries the text of its sources', () => {
+    const maps = [];
+    (function walk(dir) {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const file = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(file);
+        else if (entry.name.endsWith('.map')) maps.push(file);
+      }
+    })(dist);
+    if (maps.length === 0) throw new Error('no source maps in dist/');
+    const bad = maps.filter((file) => {
+      const map = JSON.parse(readFileSync(file, 'utf8'));
+      return file.endsWith('.d.ts.map') || !Array.isArray(map.sourcesContent) ||
+        map.sourcesContent.length !== map.sources.length || map.sourcesContent.some((text) => typeof text !== 'string');
+    });
+    if (bad.length > 0) throw new Error(`${bad.length} of ${maps.length} maps lack their sources: ${bad.slice(0, 3).map((f) => path.relative(dist, f)).join(', ')}`);
+    console.log(`     ${maps.length} maps, every one self-contained`);
+  });
+
   // Dependencies the built code imports must be declared; peers it imports get installed.
   const declared = { ...pkg.dependencies, ...pkg.peerDependencies };
   const peers = [];
