@@ -8,7 +8,7 @@ import { IpcRenderer } from './renderer/IpcRenderer.js';
 import { createMemoryTransportPair } from './transport/createMemoryTransportPair.js';
 
 /** Options of `createIpc`. */
-export interface CreateIpcOptions extends IpcMainOptions {
+export interface CreateIpcOptions<M extends ChannelMap = AnyChannels> extends IpcMainOptions<M> {
   /**
    * The scheduler that delivers every message. Inside `TestScheduler.run` the default is virtual.
    * @default asapScheduler
@@ -54,7 +54,7 @@ export interface EmbeddedIpc<M extends ChannelMap = AnyChannels> {
  * @param options The scheduler and latency of delivery, and `IpcMain`'s options.
  * @returns `{ ipcMain, ipcRenderer, webContents, host }`.
  */
-export function createIpc<M extends ChannelMap = AnyChannels>(options: CreateIpcOptions = {}): EmbeddedIpc<M> {
+export function createIpc<M extends ChannelMap = AnyChannels>(options: CreateIpcOptions<M> = {}): EmbeddedIpc<M> {
   const { scheduler, latency, ...mainOptions } = options;
   const transportOptions = {
     ...(scheduler === undefined ? {} : { scheduler }),

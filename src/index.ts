@@ -8,6 +8,7 @@ export {
   type ChannelAllowList,
   type ConnectOptions,
   type IpcMainOptions,
+  type RendererChannel,
   type SenderCheck,
 } from './main/IpcMain.js';
 export { IpcScope, type IpcMainHandler, type IpcMainListener } from './main/IpcScope.js';

@@ -12,6 +12,7 @@ import {
   type IpcMainEvent,
   type IpcMainInvokeEvent,
   type IpcRendererEvent,
+  type RendererChannel,
   type WebContents,
 } from '../../src/index.js';
 import { invokeOn, sendTo } from '../../src/operators/index.js';
@@ -347,5 +348,22 @@ const untypedSquares: Observable<number> = from([1, 2]).pipe(invokeOn<number, nu
 const untypedSent: Observable<number> = from([1, 2]).pipe(sendTo(untyped.ipcRenderer, 'v'));
 // @ts-expect-error still a string channel
 untyped.ipcRenderer.send(42);
+
+// Allow-lists: with a map, only the channels a renderer can use towards main (send, sync, invoke).
+const allowAll: RendererChannel<AppChannels>[] = ['log', 'ping', 'config:get', 'config:all', 'sum', 'square', 'ticks', 'reset'];
+const guardedMain = new IpcMain<AppChannels>({ allowedChannels: allowAll });
+guardedMain.connect(mainEnd, { allowedChannels: new Set<RendererChannel<AppChannels>>(['sum']) });
+guardedMain.connect(mainEnd, { allowedChannels: (channel) => channel.startsWith('config:') });
+createIpc<AppChannels>({ allowedChannels: ['sum', 'log'] });
+// @ts-expect-error a typo is not a channel of the map
+new IpcMain<AppChannels>({ allowedChannels: ['sun'] });
+// @ts-expect-error 'tick' is main → renderer (events): a renderer never sends on it
+createIpc<AppChannels>({ allowedChannels: ['tick'] });
+// @ts-expect-error 'ready' goes to the host, not to main
+guardedMain.connect(mainEnd, { allowedChannels: ['ready'] });
+// Untyped: any names.
+new IpcMain({ allowedChannels: ['anything', 'at:all'] });
+createIpc({ allowedChannels: ['anything'] }).ipcMain.connect(mainEnd, { allowedChannels: ['else'] });
+expectType<Equal<RendererChannel, string>>();
 
 void [notNumber, wrongTotal, logged, squareTexts, untypedSquares, untypedSent, ticks];

@@ -1,5 +1,5 @@
 import { bindOwn } from '../channel/ChannelEmitter.js';
-import type { AnyChannels, ChannelMap } from '../channel/ChannelMap.js';
+import type { AnyChannels, ChannelMap, InvokeChannel, SendChannel, SyncChannel } from '../channel/ChannelMap.js';
 import { invalidArgType } from '../core/nodeErrors.js';
 import { IpcClosedError } from '../errors/IpcClosedError.js';
 import { pickCodecOptions, type CodecOptions } from '../protocol/codec.js';
@@ -8,7 +8,7 @@ import { IpcScope } from './IpcScope.js';
 import { WebContents, type WebContentsOwner } from './WebContents.js';
 
 /** Options of `new IpcMain(options)`. */
-export interface IpcMainOptions extends CodecOptions {
+export interface IpcMainOptions<M extends ChannelMap = AnyChannels> extends CodecOptions {
   /**
    * Whether the rejections of `invoke` carry the main-side stack (`err.remoteStack`). Off by
    * default: a renderer may be compromised, and stacks show file paths.
@@ -19,10 +19,11 @@ export interface IpcMainOptions extends CodecOptions {
    * The channels renderers may use (send, sendSync, invoke, invoke$), as a list or a predicate.
    * Messages on other channels are refused: never delivered, reported on `errors$` as
    * `IpcRefusedError`; an `invoke` on them rejects with it. A `WebContents` can narrow this further
-   * with `connect(transport, { allowedChannels })`.
+   * with `connect(transport, { allowedChannels })`. With a channel map, a listed name must be one
+   * of its `send`, `sync` or `invoke` channels (a typo does not compile).
    * @default every channel
    */
-  allowedChannels?: ChannelAllowList;
+  allowedChannels?: ChannelAllowList<M>;
   /**
    * Validates the sender of every message, in the spirit of Electron's security checklist: return
    * `false` (or throw) to refuse it. Called after the allow-lists, with the sender's
@@ -32,8 +33,38 @@ export interface IpcMainOptions extends CodecOptions {
   validateSender?: (message: SenderCheck) => boolean;
 }
 
-/** A channel allow-list: the allowed names, or a predicate. */
-export type ChannelAllowList = Iterable<string> | ((channel: string) => boolean);
+/**
+ * A channel allow-list: the allowed names, or a predicate. With a channel map `M`, the names must
+ * be channels a renderer can use (`RendererChannel<M>`).
+ *
+ * ## Example
+ * ```ts
+ * import { IpcMain, type ChannelMap } from 'rxipc';
+ *
+ * interface AppChannels extends ChannelMap {
+ *   send: { log: [text: string] };
+ *   invoke: { 'user:get': { args: [id: string]; result: { name: string } } };
+ * }
+ * const ipcMain = new IpcMain<AppChannels>({ allowedChannels: ['log', 'user:get'] });
+ * // new IpcMain<AppChannels>({ allowedChannels: ['lgo'] }); // does not compile
+ * ipcMain.connect(transport, { allowedChannels: (channel) => channel.startsWith('user:') });
+ * ```
+ */
+export type ChannelAllowList<M extends ChannelMap = AnyChannels> = Iterable<RendererChannel<M>> | ((channel: string) => boolean);
+
+/**
+ * The channels a renderer of channel map `M` can use towards main: its `send`, `sync` and
+ * `invoke` channels (`string` for untyped use).
+ *
+ * ## Example
+ * ```ts
+ * import type { ChannelMap, RendererChannel } from 'rxipc';
+ *
+ * interface AppChannels extends ChannelMap { send: { log: [string] }; invoke: { sum: { args: [number, number]; result: number } } }
+ * const everything: RendererChannel<AppChannels>[] = ['log', 'sum'];
+ * ```
+ */
+export type RendererChannel<M extends ChannelMap = AnyChannels> = SendChannel<M> | SyncChannel<M> | InvokeChannel<M>;
 
 /** What `validateSender` is asked about. */
 export interface SenderCheck {
@@ -46,12 +77,12 @@ export interface SenderCheck {
 }
 
 /** Options of `ipcMain.connect(transport, options)`. */
-export interface ConnectOptions {
+export interface ConnectOptions<M extends ChannelMap = AnyChannels> {
   /**
    * The channels this renderer may use, on top of `IpcMain`'s own list (both must allow).
    * @default every channel `IpcMain` allows
    */
-  allowedChannels?: ChannelAllowList;
+  allowedChannels?: ChannelAllowList<M>;
   /**
    * Where this renderer comes from (a page URL, a worker script, a socket's remote address), for
    * `validateSender` and logs: `webContents.url`.
@@ -90,7 +121,7 @@ export class IpcMain<M extends ChannelMap = AnyChannels> extends IpcScope<M> {
   /**
    * @param options `exposeStack` and codec limits.
    */
-  constructor(options: IpcMainOptions = {}) {
+  constructor(options: IpcMainOptions<M> = {}) {
     super();
     const codec = pickCodecOptions(options);
     this.owner = {
@@ -113,7 +144,7 @@ export class IpcMain<M extends ChannelMap = AnyChannels> extends IpcScope<M> {
    * @returns The renderer's `WebContents`.
    * @throws IpcClosedError when this `IpcMain` is closed.
    */
-  connect(transport: SubjectLike<string>, options: ConnectOptions = {}): WebContents<M> {
+  connect(transport: SubjectLike<string>, options: ConnectOptions<M> = {}): WebContents<M> {
     if (this.isClosed) throw new IpcClosedError('Cannot connect a renderer: the IpcMain is closed');
     const contents = new WebContents(this.owner, transport, { allows: toPredicate(options.allowedChannels), url: options.url ?? '' });
     if (!contents.isDestroyed()) this.contents.add(contents);
@@ -136,7 +167,7 @@ export class IpcMain<M extends ChannelMap = AnyChannels> extends IpcScope<M> {
 }
 
 /** Turns an allow-list into a predicate; `undefined` allows everything. */
-function toPredicate(list: ChannelAllowList | undefined): ((channel: string) => boolean) | undefined {
+function toPredicate(list: Iterable<string> | ((channel: string) => boolean) | undefined): ((channel: string) => boolean) | undefined {
   if (list === undefined) return undefined;
   if (typeof list === 'function') return list;
   if (typeof (list as Iterable<string>)[Symbol.iterator] !== 'function') {
