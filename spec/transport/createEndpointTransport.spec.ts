@@ -247,6 +247,66 @@ describe('createEndpointTransport', () => {
     b.complete();
   });
 
+  it('should post frames and batches as one string each when the endpoint says textFrames, and the peer should read them', async () => {
+    const { port1, port2 } = channel();
+    const endA = { ...recordingEndpoint(port1), textFrames: true };
+    const a = createEndpointTransport(endA);
+    const b = createEndpointTransport(portEndpoint(port2)); // posts objects; reads both forms
+    const atA = record(a);
+    const atB = record(b);
+    a.next('first');
+    await until(() => atB.events.length === 1);
+    a.next('one');
+    a.next('two');
+    a.next('three:with:colons');
+    b.next('back');
+    await until(() => atB.events.length === 4 && atA.events.length === 1);
+    expect(atB.events).toEqual(['first', 'one', 'two', 'three:with:colons']);
+    expect(atA.events).toEqual(['back']);
+    const frames = endA.posted.filter((m) => typeof m === 'string');
+    expect(frames).toEqual(['rxipc:frame:0:first', 'rxipc:frame:1:one', 'rxipc:frames:2:3,17:twothree:with:colons']);
+    expect(endA.posted.filter((m) => (m as { rxipc?: string })?.rxipc === 'frame' || (m as { rxipc?: string })?.rxipc === 'frames')).toEqual([]);
+    a.complete();
+    await atB.done;
+    await atA.done;
+  });
+
+  it('should ignore malformed text messages without throwing, report each as it came, and keep working', async () => {
+    const { port1, port2 } = channel();
+    const ignored: unknown[] = [];
+    const b = createEndpointTransport(portEndpoint(port2), { onIgnored: (message) => ignored.push(message) });
+    const atB = record(b);
+    const garbage = [
+      'rxipc:',
+      'rxipc:frame:',
+      'rxipc:frame:0',
+      'rxipc:frame::empty seq',
+      'rxipc:frame:-1:negative',
+      'rxipc:frame:1.5:fraction',
+      'rxipc:frame:0x1:hex',
+      'rxipc:frame:9007199254740993:unsafe',
+      'rxipc:frames:0:1,x:ab',
+      'rxipc:frames:0:1,1:abc',
+      'rxipc:frames:0:2,2:abc',
+      'rxipc:frames::1:a',
+      'rxipc:frames:0:',
+      'rxipc:frames:0:1e3:a',
+      'rxipc:launch-missiles',
+      'rxipc:__proto__',
+      'rxipc:constructor',
+      'RXIPC:frame:0:shouting',
+    ];
+    for (const message of garbage) port1.postMessage(message);
+    port1.postMessage('rxipc:hello');
+    port1.postMessage('rxipc:frame:0:valid');
+    port1.postMessage('rxipc:frames:1:2,3:okyes');
+    await until(() => atB.events.length === 3);
+    expect(atB.events).toEqual(['valid', 'ok', 'yes']);
+    expect(ignored).toEqual(garbage);
+    expect(({} as Record<string, unknown>)['frame']).toBeUndefined();
+    b.complete();
+  });
+
   it('should ignore a hostile sync block and lane without throwing', async () => {
     const { port1, port2 } = channel();
     const b = createEndpointTransport(portEndpoint(port2));

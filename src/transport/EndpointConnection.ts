@@ -4,7 +4,7 @@ import { IpcBackpressureError } from '../errors/IpcBackpressureError.js';
 import { IpcClosedError } from '../errors/IpcClosedError.js';
 import { IpcTimeoutError } from '../errors/IpcTimeoutError.js';
 import type { Endpoint, EndpointSyncOptions, EndpointTransportOptions } from './createEndpointTransport.js';
-import type { EndpointMessage } from './EndpointMessage.js';
+import { frameText, framesText, isMessageText, messageFromText, type EndpointMessage } from './EndpointMessage.js';
 import type { EndpointTransport } from './EndpointTransport.js';
 import type { SyncTransport } from './SubjectLike.js';
 import {
@@ -122,6 +122,8 @@ export class EndpointConnection {
   private peerBlock: SharedArrayBuffer | undefined;
   private peerControl: Int32Array | undefined;
   private laneWriter: LaneWriter | undefined;
+  /** Whether frames are posted in their text form (`Endpoint.textFrames`). */
+  private readonly textFrames: boolean;
 
   constructor(
     private readonly endpoint: Endpoint,
@@ -139,6 +141,7 @@ export class EndpointConnection {
     }
     this.highWaterMark = highWaterMark;
     this.measures = typeof endpoint.bufferedAmount === 'function';
+    this.textFrames = endpoint.textFrames === true;
     const coalesce = options.coalesce ?? true;
     this.coalesce = coalesce === false ? undefined : coalesce === true ? asapScheduler : coalesce;
     const sync = options.sync;
@@ -245,7 +248,7 @@ export class EndpointConnection {
     } else if (this.laneWriter !== undefined && this.peerBlocked()) {
       for (let i = 0; i < count; i++) this.postFrame(seq + i, frames[i]!);
     } else {
-      this.post({ rxipc: 'frames', seq, data: frames });
+      this.post(this.textFrames ? framesText(seq, frames) : { rxipc: 'frames', seq, data: frames });
     }
   }
 
@@ -323,10 +326,10 @@ export class EndpointConnection {
         this.laneWriter = undefined; // a broken lane only costs the peer its blocking calls
       }
     }
-    this.post({ rxipc: 'frame', seq, data });
+    this.post(this.textFrames ? frameText(seq, data) : { rxipc: 'frame', seq, data });
   }
 
-  private post(message: EndpointMessage, transfer?: unknown[]): void {
+  private post(message: EndpointMessage | string, transfer?: unknown[]): void {
     if (this.ended) return;
     try {
       if (transfer === undefined) this.endpoint.post(message);
@@ -338,9 +341,10 @@ export class EndpointConnection {
 
   // ── incoming ────────────────────────────────────────────────────────────────────────────────
 
-  private receive(message: unknown): void {
+  private receive(received: unknown): void {
     if (this.ended) return;
     if (this.tickAction === undefined) this.tickOpen = false; // a new task: a new tick
+    const message = isMessageText(received) ? messageFromText(received) : received;
     if (!isControl(message)) {
       this.ignore(message);
       return;

@@ -47,8 +47,9 @@ export interface MessagePortLike {
  * @see createEndpointTransport
  */
 export function messagePortTransport(port: MessagePortLike, options?: EndpointTransportOptions): EndpointTransport {
-  const { post, listen } = portEndpoint(port);
+  const { post, listen, textFrames } = portEndpoint(port);
   const endpoint: Endpoint = {
+    textFrames,
     post,
     listen: (onMessage, onLost) => {
       const stop = listen(onMessage, onLost);

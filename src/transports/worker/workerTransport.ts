@@ -76,6 +76,7 @@ function isNodeWorker(worker: WebWorkerLike | NodeWorkerLike): worker is NodeWor
 export function workerTransport(worker: WebWorkerLike | NodeWorkerLike, options: WorkerSideOptions = {}): EndpointTransport {
   const { terminate = true, sync = true, ...rest } = options;
   const endpoint: Endpoint = {
+    textFrames: true, // frames as strings: cheaper to clone (see portEndpoint)
     post: (message, transfer) => worker.postMessage(message, transfer ?? []),
     listen: isNodeWorker(worker)
       ? (onMessage, onLost) => {
