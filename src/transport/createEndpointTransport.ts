@@ -131,7 +131,9 @@ export interface EndpointTransportOptions {
  * sends, `next` refuses frames with `IpcBackpressureError` past `highWaterMark`, on endpoints that
  * can tell (`bufferedAmount`). With `sync`, it also implements the blocking `nextSync` over shared
  * memory. The transport-level messages are objects `{ rxipc: 'hello' | 'ack' | 'frame' | 'frames'
- * | 'bye', ... }`; anything else is ignored, never thrown.
+ * | 'bye', ... }`, frames and batches as one string each (`'rxipc:frame:<seq>:<data>'`) when the
+ * endpoint says `textFrames`; both forms are accepted from the peer; anything else is ignored,
+ * never thrown.
  *
  * ## Example
  * ```ts
