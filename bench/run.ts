@@ -65,7 +65,7 @@ for (const r of results) {
     console.log(`## ${suite}`);
   }
   if (r.results.length === 0) {
-    console.log(`  ${r.row.padEnd(44)} ${r.note ?? ''}`);
+    console.log(`  ${r.row.padEnd(52)} ${r.note ?? ''}`);
     continue;
   }
   const mine = r.results.find((c) => c.name === 'rxipc');
@@ -74,7 +74,7 @@ for (const r of results) {
     .map((c) => `${c.name} ${fmt(c.nsPerOp)} → ${mine ? (mine.nsPerOp / c.nsPerOp).toFixed(2) : '-'}`);
   const value = mine ? (Number.isFinite(mine.nsPerOp) ? fmt(mine.nsPerOp) : '-') : '';
   const noise = Math.max(...r.results.map((c) => c.spread));
-  console.log(`  ${r.row.padEnd(44)} rxipc ${value.padStart(10)} | ${cells.join(' | ')}  (spread ≤ ${(noise * 100).toFixed(0)}%)${r.note === undefined ? '' : `  ${r.note}`}`);
+  console.log(`  ${r.row.padEnd(52)} rxipc ${value.padStart(10)} | ${cells.join(' | ')}  (spread ≤ ${(noise * 100).toFixed(0)}%)${r.note === undefined ? '' : `  ${r.note}`}`);
 }
 console.log(`\ntotal ${((Date.now() - started) / 1000).toFixed(1)} s`);
 

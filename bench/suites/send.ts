@@ -4,7 +4,7 @@
 // per case (so neither sees the other's traffic); a timed run asks the worker to send n messages
 // and ends when main has received all n.
 import type { Worker } from 'node:worker_threads';
-import { IpcMain, type IpcMainEvent } from '../../src/index.js';
+import { IpcMain, type CodecOptions, type IpcMainEvent } from '../../src/index.js';
 import { workerTransport } from '../../src/transports/worker/index.js';
 import { startWorker, stopWorker } from '../fixtures/workers.js';
 import { consume, quick, runSuite, type BenchCase, type BenchRow } from '../harness.js';
@@ -24,7 +24,7 @@ class Counter {
   }
 }
 
-function rxipcCase(size: Size): BenchCase {
+function rxipcCase(size: Size, codec: CodecOptions = {}): BenchCase {
   let worker: Worker;
   let ipcMain: IpcMain;
   const counter = new Counter();
@@ -32,7 +32,7 @@ function rxipcCase(size: Size): BenchCase {
     name: 'rxipc',
     setup: () => {
       worker = startWorker('sendWorker', { mode: 'rxipc' });
-      ipcMain = new IpcMain();
+      ipcMain = new IpcMain(codec);
       ipcMain.on('m', (_event: IpcMainEvent, payload: { id: number }) => {
         consume(payload.id);
         counter.hit();
@@ -82,6 +82,8 @@ function rawCase(size: Size): BenchCase {
 const rows: BenchRow[] = [
   { row: 'send worker → main, ~100 B', ops: quick ? 5_000 : 20_000, cases: [rxipcCase('small'), rawCase('small')] },
   { row: 'send worker → main, 64 KB', ops: quick ? 100 : 400, cases: [rxipcCase('large'), rawCase('large')] },
+  // The same with main's depth check off (maxDepth: Infinity): the worker is the app's own code.
+  { row: 'send worker → main, 64 KB, maxDepth ∞', ops: quick ? 100 : 400, cases: [rxipcCase('large', { maxDepth: Infinity }), rawCase('large')] },
 ];
 
 await runSuite('send throughput (worker → main)', rows);

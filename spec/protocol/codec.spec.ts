@@ -84,6 +84,12 @@ describe('codec', () => {
       expect(decodeFrame(deep, { maxDepth: 60 }).kind).toBe('send');
     });
 
+    it('should skip the depth check with maxDepth: Infinity, and only then take frames deeper than the default', () => {
+      const deeper = `{"v":1,"kind":"send","channel":"a","args":[${'['.repeat(5000)}${']'.repeat(5000)}]}`;
+      expect(() => decodeFrame(deeper)).toThrowError(IpcBadFrameError, /deeper than the limit of 1000/);
+      expect(decodeFrame(deeper, { maxDepth: Infinity }).kind).toBe('send');
+    });
+
     it('should count nesting outside strings only, whatever quotes and backslashes the strings hold', () => {
       // Brackets inside strings are text; `\"` does not end a string, `\\"` does.
       const inString = JSON.stringify(`${'['.repeat(40)}"\\${'{'.repeat(40)}\\"`);
