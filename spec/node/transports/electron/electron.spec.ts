@@ -46,6 +46,11 @@ function electronApp(): {
   };
 }
 
+/** Waits (up to 1.5 s) until `check` holds: the fake's messages hop through setImmediate, so how many turns they take depends on the load. */
+async function eventually(check: () => boolean): Promise<void> {
+  for (let i = 0; i < 150 && !check(); i++) await settle(10);
+}
+
 function settled<T>(promise: Promise<T>): Promise<unknown> {
   return promise.then(
     () => 'resolved',
@@ -153,7 +158,7 @@ describe('electronRendererTransport', () => {
       ipcRenderer.send('before');
       expect(ipcRenderer.sendSync('config')).toBe('answer');
       expect(news).toEqual([]);
-      await settle();
+      await eventually(() => news.length >= 3);
       expect(news).toEqual(['before', 'during', 'after answer']);
     });
 
@@ -170,7 +175,7 @@ describe('electronRendererTransport', () => {
       const request = encodeFrame({ v: PROTOCOL_VERSION, kind: 'sync', id: 7, channel: 'config', args: [] });
       const reply = transport.nextSync(request, (frame) => decodeFrame(frame).kind === 'reply', 1000);
       expect(decodeFrame(reply)).toEqual({ v: PROTOCOL_VERSION, kind: 'reply', id: 7, value: 42 });
-      await settle();
+      await eventually(() => delivered.length >= 1);
       expect(delivered.map((frame) => decodeFrame(frame).kind)).toEqual(['message']);
       subscription.unsubscribe();
       transport.complete();
@@ -195,7 +200,7 @@ describe('electronRendererTransport', () => {
     await destroyed;
     // The renderer lets go once main's goodbye comes back (a message or two later; at the latest
     // after its closeTimeout of 1 s): wait for that, not for a fixed number of turns.
-    for (let i = 0; i < 150 && electronIpcRenderer.listenerCount(ELECTRON_CHANNEL) > 0; i++) await settle(10);
+    await eventually(() => electronIpcRenderer.listenerCount(ELECTRON_CHANNEL) === 0);
     expect(electronIpcRenderer.listenerCount(ELECTRON_CHANNEL)).toBe(0);
     expect(webContents.listenerCount('destroyed')).toBe(0);
     expect(() => contents!.send('late')).toThrowError(IpcClosedError);
