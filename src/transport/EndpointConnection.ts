@@ -4,7 +4,7 @@ import { IpcBackpressureError } from '../errors/IpcBackpressureError.js';
 import { IpcClosedError } from '../errors/IpcClosedError.js';
 import { IpcTimeoutError } from '../errors/IpcTimeoutError.js';
 import type { Endpoint, EndpointSyncOptions, EndpointTransportOptions } from './createEndpointTransport.js';
-import { frameText, framesText, isMessageText, messageFromText, type EndpointMessage } from './EndpointMessage.js';
+import { frameText, frameTextData, frameTextSeq, framesText, isMessageText, messageFromText, type EndpointMessage } from './EndpointMessage.js';
 import type { EndpointTransport } from './EndpointTransport.js';
 import type { SyncTransport } from './SubjectLike.js';
 import {
@@ -344,6 +344,15 @@ export class EndpointConnection {
   private receive(received: unknown): void {
     if (this.ended) return;
     if (this.tickAction === undefined) this.tickOpen = false; // a new task: a new tick
+    if (typeof received === 'string') {
+      // The common case over ports: one frame in its text form, taken without building a message.
+      const seq = frameTextSeq(received);
+      if (seq >= 0) {
+        this.becomeReady();
+        this.accept(seq, frameTextData(received));
+        return;
+      }
+    }
     const message = isMessageText(received) ? messageFromText(received) : received;
     if (!isControl(message)) {
       this.ignore(message);

@@ -107,13 +107,35 @@ export function isMessageText(message: unknown): message is string {
 export function messageFromText(text: unknown): unknown {
   if (!isMessageText(text)) return text;
   if (text.startsWith(FRAME)) {
-    const colon = text.indexOf(':', FRAME.length);
-    const seq = colon < 0 ? -1 : seqOf(text.slice(FRAME.length, colon));
-    return seq >= 0 ? frameMessage(seq, text.slice(colon + 1)) : text;
+    const seq = frameTextSeq(text);
+    return seq >= 0 ? frameMessage(seq, frameTextData(text)) : text;
   }
   if (text.startsWith(FRAMES)) return framesFromText(text) ?? text;
   const signal = text.slice(PREFIX.length);
   return isSignal(signal) ? signalMessage(signal) : text;
+}
+
+/**
+ * The sequence number of a frame's text (`rxipc:frame:<seq>:<data>`), `<seq>` being 1 to 16
+ * decimal digits and a safe integer; -1 for any other text. The receiver's fast path: no object,
+ * no regular expression.
+ */
+export function frameTextSeq(text: string): number {
+  if (!text.startsWith(FRAME)) return -1;
+  const end = Math.min(text.length, FRAME.length + 17);
+  let seq = 0;
+  for (let i = FRAME.length; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 58 /* : */) return i > FRAME.length && Number.isSafeInteger(seq) ? seq : -1;
+    if (c < 48 || c > 57) return -1;
+    seq = seq * 10 + (c - 48);
+  }
+  return -1;
+}
+
+/** The data of a frame's text that `frameTextSeq` accepted. */
+export function frameTextData(text: string): string {
+  return text.slice(text.indexOf(':', FRAME.length) + 1);
 }
 
 /** A sequence number written in decimal digits only (no sign, exponent, hex or blanks); -1 otherwise. */
