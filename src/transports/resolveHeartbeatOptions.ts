@@ -7,18 +7,22 @@ export interface HeartbeatSettings {
 }
 
 /**
- * Checks the `heartbeatInterval` and `heartbeatMisses` options that the window and
- * broadcastChannel transports share, and fills in their defaults (1000 ms, 3 misses). It lives
+ * Checks the `heartbeatInterval` and `heartbeatMisses` options that the window, broadcastChannel
+ * and port transports share, and fills in their defaults (`defaultInterval` ms, 3 misses). It lives
  * here, not beside `Heartbeat` in src/transport/, because its Node-style errors come from core.
  * Internal.
  *
  * @param options The transport's options.
+ * @param defaultInterval The interval when none is given (0: no heartbeat).
  * @returns The settings.
  * @throws RangeError (`ERR_OUT_OF_RANGE`) for a negative or non-numeric interval, or misses that
  * are not an integer >= 1.
  */
-export function resolveHeartbeatOptions(options: { heartbeatInterval?: number; heartbeatMisses?: number }): HeartbeatSettings {
-  const heartbeatInterval = options.heartbeatInterval ?? 1000;
+export function resolveHeartbeatOptions(
+  options: { heartbeatInterval?: number; heartbeatMisses?: number },
+  defaultInterval = 1000,
+): HeartbeatSettings {
+  const heartbeatInterval = options.heartbeatInterval ?? defaultInterval;
   if (typeof heartbeatInterval !== 'number' || !(heartbeatInterval >= 0)) {
     throw outOfRange('options.heartbeatInterval', '>= 0', heartbeatInterval);
   }

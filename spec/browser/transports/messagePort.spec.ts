@@ -124,5 +124,30 @@ describe('messagePortTransport', () => {
       expect(report['receivedDuringLoop']).toBe(0);
       expect(report['messages']).toEqual(Array.from({ length: 30 }, (_, i) => i));
     });
+
+    it('should notice, with heartbeatInterval, a worker terminated under its port (Chromium fires no close event)', async () => {
+      worker = new Worker(new URL('../fixtures/worker-renderer.worker.ts', import.meta.url));
+      const { port1, port2 } = new MessageChannel();
+      const ipcMain = trackFacade('ipcMain', new IpcMain());
+      const webContents = trackFacade('webContents', ipcMain.connect(messagePortTransport(port1, { heartbeatInterval: 40, heartbeatMisses: 3 })));
+      let aborted = false;
+      ipcMain.handle('never', (event) => {
+        event.signal.addEventListener('abort', () => (aborted = true));
+        return new Promise(() => undefined);
+      });
+      const ready = nextOn(ipcMain, 'ready');
+      worker.postMessage({ init: { scenario: 'pending', port: port2 } }, [port2]);
+      await ready;
+      await until(() => webContents.pendingCount === 1);
+      // Alive: pings are answered over several intervals.
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      expect(webContents.isDestroyed()).toBe(false);
+      const destroyed = new Promise<void>((resolve) => webContents.once('destroyed', () => resolve()));
+      worker.terminate(); // not through rxipc: the port just goes silent
+      await destroyed;
+      expect(aborted).toBe(true);
+      expect(webContents.pendingCount).toBe(0);
+      expect(() => webContents.send('anyone?')).toThrowError(IpcClosedError);
+    });
   });
 });

@@ -167,6 +167,24 @@ describe('workerTransport', () => {
       expect(() => webContents.send('late')).toThrowError(IpcClosedError);
     });
 
+    it('should notice, with heartbeatInterval, a worker terminated without rxipc (the page gets no event for it)', async () => {
+      const { ipcMain, webContents, child } = serve({ scenario: 'pending' }, { heartbeatInterval: 40, heartbeatMisses: 3, terminate: false });
+      let aborted = false;
+      ipcMain.handle('never', (event) => {
+        event.signal.addEventListener('abort', () => (aborted = true));
+        return new Promise(() => undefined);
+      });
+      await nextOn(ipcMain, 'ready');
+      await until(() => webContents.pendingCount === 1);
+      await new Promise((resolve) => setTimeout(resolve, 250)); // alive: pings answered
+      expect(webContents.isDestroyed()).toBe(false);
+      const destroyed = new Promise<void>((resolve) => webContents.once('destroyed', () => resolve()));
+      child.worker.terminate();
+      await destroyed;
+      expect(aborted).toBe(true);
+      expect(() => webContents.send('anyone?')).toThrowError(IpcClosedError);
+    });
+
     it('should terminate the worker through the transport when main closes the WebContents', async () => {
       const { ipcMain, webContents, child } = serve({ scenario: 'idle' });
       const terminate = spyOn(child.worker, 'terminate').and.callThrough();

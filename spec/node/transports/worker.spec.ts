@@ -169,6 +169,44 @@ describe('workerTransport', () => {
       expect(await child.exited).toBe(1);
     });
 
+    it('should notice, with heartbeatInterval, a worker that hangs with its port open, and terminate it', async () => {
+      const { ipcMain, webContents, child } = serve({ scenario: 'freeze' }, { heartbeatInterval: 40, heartbeatMisses: 3 });
+      let aborted = false;
+      ipcMain.handle('slow', (event) => {
+        event.signal.addEventListener('abort', () => (aborted = true));
+        return new Promise(() => undefined);
+      });
+      await nextOn(ipcMain, 'ready');
+      // It answers pings while it is well: several intervals go by without a loss.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(webContents.isDestroyed()).toBe(false);
+      const destroyed = new Promise<void>((resolve) => webContents.once('destroyed', () => resolve()));
+      const hungAt = Date.now();
+      webContents.send('freeze');
+      await destroyed;
+      expect(Date.now() - hungAt).toBeGreaterThanOrEqual(80); // at least two silent intervals
+      expect(() => webContents.send('anyone?')).toThrowError(IpcClosedError);
+      expect(await child.exited).toBe(1); // the transport terminated it
+      expect(aborted).toBe(false); // nothing was running
+    });
+
+    it('should send no pings by default, and answer pings whatever its own setting', async () => {
+      const { ipcMain, webContents, child } = serve({ scenario: 'busy' });
+      const seen: unknown[] = [];
+      child.worker.on('message', (message: unknown) => seen.push(message));
+      await nextOn(ipcMain, 'ready');
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      expect(seen.filter((m) => m === 'rxipc:ping' || m === 'rxipc:pong')).toEqual([]);
+      // Its default side answers a ping, and the connection is unaffected.
+      child.worker.postMessage('rxipc:ping');
+      const reported: unknown[] = [];
+      ipcMain.errors$.subscribe((error) => reported.push(error));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(seen).toContain('rxipc:pong');
+      expect(reported).toEqual([]);
+      expect(webContents.isDestroyed()).toBe(false);
+    });
+
     it('should destroy the WebContents, abort running handlers and refuse sends when the worker is terminated', async () => {
       const { ipcMain, webContents, child } = serve({ scenario: 'pending' });
       let aborted = false;

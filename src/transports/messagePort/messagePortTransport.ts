@@ -5,6 +5,7 @@ import {
 } from '../../transport/createEndpointTransport.js';
 import { portEndpoint } from '../../transport/portEndpoint.js';
 import type { EndpointTransport } from '../../transport/EndpointTransport.js';
+import { withPortHeartbeat, type PortHeartbeatOptions } from '../portHeartbeat.js';
 
 /**
  * What `messagePortTransport` needs from a port: a DOM `MessagePort` (pages, workers, iframes)
@@ -18,13 +19,17 @@ export interface MessagePortLike {
   close(): void;
 }
 
+/** Options of `messagePortTransport`: those of `createEndpointTransport`, and an opt-in heartbeat. */
+export interface MessagePortTransportOptions extends EndpointTransportOptions, PortHeartbeatOptions {}
+
 /**
  * An rxipc transport over one end of a `MessageChannel`: a DOM `MessagePort` or a Node
  * `worker_threads` `MessagePort`. The other end gets its own `messagePortTransport`, in this
  * thread, a worker or a frame. Frames sent before the other end listens wait for it; the
  * transport owns the port and closes it when done. The other side going away is detected
  * when it closes through rxipc (always), and from the port's `'close'` event where the platform
- * fires one (Node always; Chromium not at the time of writing). `sync: true` gives a blocking
+ * fires one (Node always; Chromium not at the time of writing), or, with `heartbeatInterval`, when
+ * it stops answering pings (which works everywhere). `sync: true` gives a blocking
  * `sendSync` where this thread may block and the other end is on another thread.
  *
  * ## Example
@@ -42,11 +47,13 @@ export interface MessagePortLike {
  *
  * @param port One end of a `MessageChannel`; the transport starts, uses and closes it.
  * @param options Handshake timing, the scheduler, `sync` (off by default: turn it on only on the
- * side that calls `sendSync`, in a thread that may block; in Node pass `receiveMessageOnPort`).
+ * side that calls `sendSync`, in a thread that may block; in Node pass `receiveMessageOnPort`),
+ * the opt-in heartbeat (`heartbeatInterval`, `heartbeatMisses`).
  * @returns The transport.
  * @see createEndpointTransport
  */
-export function messagePortTransport(port: MessagePortLike, options?: EndpointTransportOptions): EndpointTransport {
+export function messagePortTransport(port: MessagePortLike, options: MessagePortTransportOptions = {}): EndpointTransport {
+  const { heartbeatInterval, heartbeatMisses, ...rest } = options;
   const { post, listen, textFrames } = portEndpoint(port);
   const endpoint: Endpoint = {
     textFrames,
@@ -58,5 +65,6 @@ export function messagePortTransport(port: MessagePortLike, options?: EndpointTr
     },
     close: () => port.close(),
   };
-  return createEndpointTransport(endpoint, options);
+  const beating = withPortHeartbeat(endpoint, { heartbeatInterval, heartbeatMisses, scheduler: rest.scheduler });
+  return createEndpointTransport(beating, rest);
 }

@@ -5,6 +5,7 @@ import {
   type EndpointTransportOptions,
 } from '../../transport/createEndpointTransport.js';
 import type { EndpointTransport } from '../../transport/EndpointTransport.js';
+import { withPortHeartbeat, type PortHeartbeatOptions } from '../portHeartbeat.js';
 
 /** A browser `Worker` as `workerTransport` needs it. */
 export interface WebWorkerLike {
@@ -23,7 +24,7 @@ export interface NodeWorkerLike {
 }
 
 /** Options of `workerTransport` and `parentPortTransport`. */
-export interface WorkerTransportOptions extends Omit<EndpointTransportOptions, 'sync'> {
+export interface WorkerTransportOptions extends Omit<EndpointTransportOptions, 'sync'>, PortHeartbeatOptions {
   /**
    * A blocking `nextSync` on this side (what `ipcRenderer.sendSync` needs) when this thread may
    * block; the other side is always another thread. In Node, pass `{ receiveMessageOnPort }`
@@ -53,7 +54,8 @@ function isNodeWorker(worker: WebWorkerLike | NodeWorkerLike): worker is NodeWor
  * Either side may be the main side. The worker going away is detected: Node's `'exit'` and
  * `'error'` events; in browsers its `'error'` event (an uncaught error or a script that failed to
  * load). A browser cannot observe `worker.terminate()` or `self.close()`: terminate through the
- * transport (closing it terminates the worker). Where this thread may block (Node's main thread;
+ * transport (closing it terminates the worker), or turn on the heartbeat (`heartbeatInterval`),
+ * which also notices a hung worker. Where this thread may block (Node's main thread;
  * never a page's main thread) it offers the blocking `sendSync`.
  *
  * ## Example
@@ -74,7 +76,7 @@ function isNodeWorker(worker: WebWorkerLike | NodeWorkerLike): worker is NodeWor
  * @see parentPortTransport
  */
 export function workerTransport(worker: WebWorkerLike | NodeWorkerLike, options: WorkerSideOptions = {}): EndpointTransport {
-  const { terminate = true, sync = true, ...rest } = options;
+  const { terminate = true, sync = true, heartbeatInterval, heartbeatMisses, ...rest } = options;
   const endpoint: Endpoint = {
     textFrames: true, // frames as strings: cheaper to clone (see portEndpoint)
     post: (message, transfer) => worker.postMessage(message, transfer ?? []),
@@ -105,5 +107,6 @@ export function workerTransport(worker: WebWorkerLike | NodeWorkerLike, options:
         },
   };
   if (terminate) endpoint.close = () => void worker.terminate();
-  return createEndpointTransport(endpoint, { ...rest, sync });
+  const beating = withPortHeartbeat(endpoint, { heartbeatInterval, heartbeatMisses, scheduler: rest.scheduler });
+  return createEndpointTransport(beating, { ...rest, sync });
 }
