@@ -22,6 +22,7 @@ import {
 } from '../../../src/transports/broadcastChannel/index.js';
 import { closeGuests, loadGuestFrame } from '../fixtures/frameHarness.js';
 import { trackFacade } from '../../helpers/leaks.js';
+import { sendUntilRefused } from '../../helpers/backpressure.js';
 
 function once(emitter: { once(event: string, listener: (...args: any[]) => void): unknown }, event: string): Promise<unknown[]> {
   return new Promise((resolve) => emitter.once(event, (...args: unknown[]) => resolve(args)));
@@ -152,21 +153,14 @@ describe('broadcastChannelMain / broadcastChannelTransport', () => {
       const transport = broadcastChannelTransport(name, { highWaterMark });
       const ipcRenderer = trackFacade('ipcRenderer', new IpcRenderer(transport));
       const payload = 'x'.repeat(40);
-      let accepted = 0;
-      let refusal: unknown;
-      let heldAtRefusal = 0;
-      while (refusal === undefined && accepted < 1000) {
-        try {
-          ipcRenderer.send('early', accepted, payload);
-          accepted++;
-        } catch (error) {
-          refusal = error;
-          heldAtRefusal = transport.bufferedAmount();
-        }
-      }
-      expect(refusal).toBeInstanceOf(IpcBackpressureError);
-      expect(heldAtRefusal).toBeGreaterThanOrEqual(highWaterMark);
-      expect(heldAtRefusal).toBeLessThan(highWaterMark + 100); // the mark plus one frame
+      const { accepted, error, measured } = await sendUntilRefused({
+        send: (i) => ipcRenderer.send('early', i, payload),
+        measure: () => transport.bufferedAmount(),
+        max: 1000,
+      });
+      expect(error).toBeInstanceOf(IpcBackpressureError);
+      expect(measured).toBeGreaterThanOrEqual(highWaterMark);
+      expect(measured).toBeLessThan(highWaterMark + 100); // the mark plus one frame
       expect(accepted).toBeGreaterThan(1);
       const { ipcMain } = startMain();
       const got: unknown[] = [];

@@ -5,6 +5,7 @@ import { firstValueFrom, take, toArray } from 'rxjs';
 import { IpcClosedError, IpcError, IpcRenderer, IpcSyncUnsupportedError } from '../../../src/index.js';
 import { IpcBackpressureError, webSocketTransport } from '../../../src/transports/webSocket/index.js';
 import { trackFacade } from '../../helpers/leaks.js';
+import { sendUntilRefused } from '../../helpers/backpressure.js';
 
 const url = (globalThis as { __karma__?: { config?: { rxipcWebSocketUrl?: string } } }).__karma__?.config?.rxipcWebSocketUrl;
 
@@ -36,19 +37,12 @@ describe('webSocketTransport (browser WebSocket)', () => {
     const paused = firstValueFrom(ipcRenderer.channel('paused'));
     ipcRenderer.send('pause-reading');
     const id = (await paused).args[0] as number;
-    let sent = 0;
-    let refusal: unknown;
-    let bufferedAtRefusal = 0;
-    while (refusal === undefined && sent < 2000) {
-      try {
-        ipcRenderer.send('order', sent, chunk);
-        sent++;
-      } catch (error) {
-        refusal = error;
-        bufferedAtRefusal = socket.bufferedAmount;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 0)); // the browser hands what it can to the network
-    }
+    let { accepted: sent, error: refusal, measured: bufferedAtRefusal } = await sendUntilRefused({
+      send: (i) => ipcRenderer.send('order', i, chunk),
+      measure: () => socket.bufferedAmount,
+      max: 2000,
+      between: () => new Promise((resolve) => setTimeout(resolve, 0)), // the browser hands what it can to the network
+    });
     expect(refusal).toBeInstanceOf(IpcBackpressureError);
     expect(bufferedAtRefusal).toBeGreaterThanOrEqual(highWaterMark);
     expect(bufferedAtRefusal).toBeLessThan(highWaterMark + chunk.length + 1024);

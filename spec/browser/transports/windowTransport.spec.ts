@@ -22,6 +22,7 @@ import {
 } from '../../../src/transports/window/index.js';
 import { closeGuests, loadGuestFrame, nextMessage, openGuestPopup, type Guest, type GuestFrame } from '../fixtures/frameHarness.js';
 import { trackFacade } from '../../helpers/leaks.js';
+import { sendUntilRefused } from '../../helpers/backpressure.js';
 
 const origin = location.origin;
 
@@ -140,21 +141,14 @@ describe('windowTransport', () => {
       const transport = pageEnd(guest.win, { highWaterMark });
       const webContents = trackFacade('webContents', ipcMain.connect(transport));
       const payload = 'x'.repeat(40);
-      let accepted = 0;
-      let refusal: unknown;
-      let heldAtRefusal = 0;
-      while (refusal === undefined && accepted < 1000) {
-        try {
-          webContents.send('early', accepted, payload);
-          accepted++;
-        } catch (error) {
-          refusal = error;
-          heldAtRefusal = transport.bufferedAmount();
-        }
-      }
-      expect(refusal).toBeInstanceOf(IpcBackpressureError);
-      expect(heldAtRefusal).toBeGreaterThanOrEqual(highWaterMark);
-      expect(heldAtRefusal).toBeLessThan(highWaterMark + 100); // the mark plus one frame
+      const { accepted, error, measured } = await sendUntilRefused({
+        send: (i) => webContents.send('early', i, payload),
+        measure: () => transport.bufferedAmount(),
+        max: 1000,
+      });
+      expect(error).toBeInstanceOf(IpcBackpressureError);
+      expect(measured).toBeGreaterThanOrEqual(highWaterMark);
+      expect(measured).toBeLessThan(highWaterMark + 100); // the mark plus one frame
       expect(accepted).toBeGreaterThan(1);
       const ipcRenderer = trackFacade(
         'ipcRenderer',

@@ -17,6 +17,7 @@ import {
 } from '../../../src/index.js';
 import { childProcessTransport, IpcBackpressureError, processTransport } from '../../../src/transports/nodeProcess/index.js';
 import { trackFacade } from '../../helpers/leaks.js';
+import { sendUntilRefused } from '../../helpers/backpressure.js';
 import { forkChild, type ForkedChild } from '../fixtures/childHarness.js';
 
 /** Resolves with the args of the first `'result'` message named `name`. */
@@ -251,18 +252,15 @@ describe('processTransport', () => {
       await forked.line((line: { stalling?: boolean }) => line.stalling === true);
       const chunk = 'y'.repeat(16 * 1024);
       let sent = 0;
-      let refusal: unknown;
-      let unwrittenAtRefusal = 0;
-      while (refusal === undefined && sent < 4000) {
-        try {
-          ipcRenderer.send('load', sent, chunk);
-          sent++;
-        } catch (error) {
-          refusal = error;
-          unwrittenAtRefusal = transport.bufferedAmount();
-        }
-        await new Promise((resolve) => setImmediate(resolve)); // the channel writes what it can
-      }
+      const filled = await sendUntilRefused({
+        send: (i) => ipcRenderer.send('load', i, chunk),
+        measure: () => transport.bufferedAmount(),
+        max: 4000,
+        from: sent,
+        between: () => new Promise((resolve) => setImmediate(resolve)), // the channel writes what it can
+      });
+      sent = filled.accepted;
+      const { error: refusal, measured: unwrittenAtRefusal } = filled;
       expect(refusal).toBeInstanceOf(IpcBackpressureError);
       expect(unwrittenAtRefusal).toBeGreaterThanOrEqual(highWaterMark);
       expect(unwrittenAtRefusal).toBeLessThan(highWaterMark + chunk.length + 1024); // the mark plus one frame

@@ -17,6 +17,7 @@ import {
 } from '../../../src/index.js';
 import { acceptWebSockets, IpcBackpressureError, webSocketTransport } from '../../../src/transports/webSocket/index.js';
 import { trackFacade } from '../../helpers/leaks.js';
+import { sendUntilRefused } from '../../helpers/backpressure.js';
 
 const servers: WebSocketServer[] = [];
 
@@ -165,18 +166,15 @@ describe('webSocketTransport', () => {
 
     // Main stops reading: the kernel buffers fill, then the socket's own buffer, up to the mark.
     mainSide.pause();
-    let refusal: unknown;
-    let bufferedAtRefusal = 0;
-    while (refusal === undefined && sent < 1000) {
-      try {
-        ipcRenderer.send('chunk', sent, chunk);
-        sent++;
-      } catch (error) {
-        refusal = error;
-        bufferedAtRefusal = socket.bufferedAmount;
-      }
-      await turn();
-    }
+    const filled = await sendUntilRefused({
+      send: (i) => ipcRenderer.send('chunk', i, chunk),
+      measure: () => socket.bufferedAmount,
+      max: 1000,
+      from: sent,
+      between: turn,
+    });
+    sent = filled.accepted;
+    const { error: refusal, measured: bufferedAtRefusal } = filled;
     expect(refusal).toBeInstanceOf(IpcBackpressureError);
     expect((refusal as IpcBackpressureError).code).toBe('ERR_IPC_BACKPRESSURE');
     expect(bufferedAtRefusal).toBeGreaterThanOrEqual(highWaterMark);
