@@ -129,7 +129,7 @@ describe('messagePortTransport', () => {
       worker = new Worker(new URL('../fixtures/worker-renderer.worker.ts', import.meta.url));
       const { port1, port2 } = new MessageChannel();
       const ipcMain = trackFacade('ipcMain', new IpcMain());
-      const webContents = trackFacade('webContents', ipcMain.connect(messagePortTransport(port1, { heartbeatInterval: 40, heartbeatMisses: 3 })));
+      const webContents = trackFacade('webContents', ipcMain.connect(messagePortTransport(port1, { heartbeatInterval: 100, heartbeatMisses: 3 })));
       let aborted = false;
       ipcMain.handle('never', (event) => {
         event.signal.addEventListener('abort', () => (aborted = true));
@@ -140,7 +140,7 @@ describe('messagePortTransport', () => {
       await ready;
       await until(() => webContents.pendingCount === 1);
       // Alive: pings are answered over several intervals.
-      await new Promise((resolve) => setTimeout(resolve, 250));
+      await new Promise((resolve) => setTimeout(resolve, 350));
       expect(webContents.isDestroyed()).toBe(false);
       const destroyed = new Promise<void>((resolve) => webContents.once('destroyed', () => resolve()));
       worker.terminate(); // not through rxipc: the port just goes silent

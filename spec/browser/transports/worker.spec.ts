@@ -168,7 +168,7 @@ describe('workerTransport', () => {
     });
 
     it('should notice, with heartbeatInterval, a worker terminated without rxipc (the page gets no event for it)', async () => {
-      const { ipcMain, webContents, child } = serve({ scenario: 'pending' }, { heartbeatInterval: 40, heartbeatMisses: 3, terminate: false });
+      const { ipcMain, webContents, child } = serve({ scenario: 'pending' }, { heartbeatInterval: 100, heartbeatMisses: 3, terminate: false });
       let aborted = false;
       ipcMain.handle('never', (event) => {
         event.signal.addEventListener('abort', () => (aborted = true));
@@ -176,7 +176,7 @@ describe('workerTransport', () => {
       });
       await nextOn(ipcMain, 'ready');
       await until(() => webContents.pendingCount === 1);
-      await new Promise((resolve) => setTimeout(resolve, 250)); // alive: pings answered
+      await new Promise((resolve) => setTimeout(resolve, 350)); // alive: pings answered
       expect(webContents.isDestroyed()).toBe(false);
       const destroyed = new Promise<void>((resolve) => webContents.once('destroyed', () => resolve()));
       child.worker.terminate();
