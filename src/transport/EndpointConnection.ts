@@ -45,7 +45,7 @@ const MAX_BATCH_LENGTH = 64 * 1024;
  */
 const SPIN_MAX = 16_384;
 
-/** After a spin that ended in a sleep anyway, every this-many-th blocking call spins in full again. */
+/** After spins that ended in a sleep anyway, every this-many-th wait of a blocking call spins in full again. */
 const SPIN_PROBE_EVERY = 32;
 
 type Sink = Partial<Observer<string>>;
@@ -681,7 +681,7 @@ export class EndpointConnection {
    * (false: sleep then). Adaptive, as spin-then-park locks are: a peer that answers while this
    * thread looks keeps the full budget; one that does not (a slow handler, or a single core where
    * spinning only delays the peer) halves it, so a blocked call wastes little CPU, and every
-   * `SPIN_PROBE_EVERY`-th call tries the full budget again in case things changed.
+   * `SPIN_PROBE_EVERY`-th wait tries the full budget again in case things changed.
    */
   private spinFor(control: Int32Array, seen: number): boolean {
     const probe = ++this.blockingCalls % SPIN_PROBE_EVERY === 0;
