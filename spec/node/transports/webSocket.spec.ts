@@ -15,7 +15,7 @@ import {
   type IpcMainInvokeEvent,
   type WebContents,
 } from '../../../src/index.js';
-import { acceptWebSockets, IpcBackpressureError, webSocketTransport } from '../../../src/transports/webSocket/index.js';
+import { acceptWebSockets, IpcBackpressureError, webSocketTransport, type WebSocketTransportOptions } from '../../../src/transports/webSocket/index.js';
 import { trackFacade } from '../../helpers/leaks.js';
 import { sendUntilRefused } from '../../helpers/backpressure.js';
 
@@ -30,14 +30,14 @@ async function startServer(): Promise<{ wss: WebSocketServer; url: string }> {
 }
 
 /** An IpcMain serving every connection of a fresh server; remembers each server-side socket. */
-async function startMain(): Promise<{ ipcMain: IpcMain; url: string; wss: WebSocketServer; sockets: Map<WebContents, WebSocket> }> {
+async function startMain(options?: WebSocketTransportOptions): Promise<{ ipcMain: IpcMain; url: string; wss: WebSocketServer; sockets: Map<WebContents, WebSocket> }> {
   const { wss, url } = await startServer();
   const ipcMain = trackFacade('ipcMain', new IpcMain());
   const sockets = new Map<WebContents, WebSocket>();
   const serving = acceptWebSockets(wss, (transport, socket) => {
     const contents = trackFacade('webContents', ipcMain.connect(transport));
     sockets.set(contents, socket as WebSocket);
-  });
+  }, options);
   trackFacade('serving', { close: () => serving.unsubscribe() });
   return { ipcMain, url, wss, sockets };
 }
@@ -140,6 +140,66 @@ describe('webSocketTransport', () => {
     expect(texts.length).toBe(2);
     expect(texts[0]).toMatch(/^rxipc:frame:\d+:/);
     expect(texts[1]).toMatch(/^rxipc:frames:\d+:\d+,\d+,\d+:/);
+  });
+
+  describe('heartbeat', () => {
+    /** The raw TCP socket under a `ws` socket: pausing it stops all reading, as a vanished peer would. */
+    const tcp = (socket: WebSocket): { pause(): void; resume(): void } => (socket as unknown as { _socket: { pause(): void; resume(): void } })._socket;
+    const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+    it('should let a renderer with heartbeatInterval notice a main that stopped answering with its socket still open', async () => {
+      const { ipcMain, url, sockets } = await startMain();
+      ipcMain.handle('ready', () => true);
+      const socket = new WebSocket(url);
+      const ipcRenderer = trackFacade('ipcRenderer', new IpcRenderer(webSocketTransport(socket, { heartbeatInterval: 100, heartbeatMisses: 3 })));
+      expect(await ipcRenderer.invoke('ready')).toBe(true);
+      await sleep(350); // main answers the pings: nothing happens
+      expect(await ipcRenderer.invoke('ready')).toBe(true);
+      const mainSide = tcp(sockets.get(ipcMain.getAllWebContents()[0]!)!);
+      mainSide.pause();
+      try {
+        const error = await settled(ipcRenderer.invoke('ready'));
+        expect(error).toBeInstanceOf(IpcClosedError);
+        expect((error as IpcClosedError).cause).toBeInstanceOf(IpcTimeoutError);
+        expect(() => ipcRenderer.send('late')).toThrowError(IpcClosedError);
+      } finally {
+        mainSide.resume(); // so the closing handshake can finish
+      }
+    });
+
+    it('should let acceptWebSockets with heartbeatInterval notice a client that stopped answering, and keep serving the others', async () => {
+      const { ipcMain, url } = await startMain({ heartbeatInterval: 100, heartbeatMisses: 3 });
+      ipcMain.handle('ready', () => true);
+      const silent = connect(url);
+      const well = connect(url);
+      expect(await silent.ipcRenderer.invoke('ready')).toBe(true);
+      expect(await well.ipcRenderer.invoke('ready')).toBe(true);
+      await sleep(350); // both answer the pings
+      expect(ipcMain.getAllWebContents().length).toBe(2);
+      const [first] = ipcMain.getAllWebContents();
+      const destroyed = new Promise<void>((resolve) => first!.once('destroyed', () => resolve()));
+      const clientSide = tcp(silent.socket);
+      clientSide.pause();
+      try {
+        await destroyed;
+        expect(ipcMain.getAllWebContents().length).toBe(1);
+        expect(await well.ipcRenderer.invoke('ready')).toBe(true);
+      } finally {
+        clientSide.resume();
+      }
+    });
+
+    it('should send no pings by default', async () => {
+      const { ipcMain, url, sockets } = await startMain();
+      ipcMain.handle('ready', () => true);
+      const { ipcRenderer, socket } = connect(url);
+      expect(await ipcRenderer.invoke('ready')).toBe(true);
+      const texts: string[] = [];
+      socket.on('message', (data) => texts.push(String(data)));
+      sockets.get(ipcMain.getAllWebContents()[0]!)!.on('message', (data) => texts.push(String(data)));
+      await sleep(250);
+      expect(texts).toEqual([]);
+    });
   });
 
   it('should refuse sends with IpcBackpressureError while main has stopped reading, keep the socket buffer bounded, and send again once it drains', async () => {

@@ -5,7 +5,7 @@ import {
 } from '../../transport/createEndpointTransport.js';
 import { portEndpoint } from '../../transport/portEndpoint.js';
 import type { EndpointTransport } from '../../transport/EndpointTransport.js';
-import { withPortHeartbeat, type PortHeartbeatOptions } from '../portHeartbeat.js';
+import { withHeartbeat, type HeartbeatTransportOptions } from '../heartbeat.js';
 
 /**
  * What `messagePortTransport` needs from a port: a DOM `MessagePort` (pages, workers, iframes)
@@ -20,7 +20,7 @@ export interface MessagePortLike {
 }
 
 /** Options of `messagePortTransport`: those of `createEndpointTransport`, and an opt-in heartbeat. */
-export interface MessagePortTransportOptions extends EndpointTransportOptions, PortHeartbeatOptions {}
+export interface MessagePortTransportOptions extends EndpointTransportOptions, HeartbeatTransportOptions {}
 
 /**
  * An rxipc transport over one end of a `MessageChannel`: a DOM `MessagePort` or a Node
@@ -65,6 +65,6 @@ export function messagePortTransport(port: MessagePortLike, options: MessagePort
     },
     close: () => port.close(),
   };
-  const beating = withPortHeartbeat(endpoint, { heartbeatInterval, heartbeatMisses, scheduler: rest.scheduler });
+  const beating = withHeartbeat(endpoint, { heartbeatInterval, heartbeatMisses, scheduler: rest.scheduler });
   return createEndpointTransport(beating, rest);
 }

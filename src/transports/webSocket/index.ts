@@ -4,6 +4,7 @@ export { acceptWebSockets } from './acceptWebSockets.js';
 export type { WebSocketLike } from './WebSocketLike.js';
 export type { WebSocketServerLike } from './WebSocketServerLike.js';
 export type { WebSocketTransportOptions } from './WebSocketTransportOptions.js';
+export type { HeartbeatTransportOptions } from '../heartbeat.js';
 export type { EndpointTransport } from '../../transport/EndpointTransport.js';
 
 /* Errors */

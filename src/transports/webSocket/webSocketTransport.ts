@@ -1,6 +1,7 @@
 import { asapScheduler, type Unsubscribable } from 'rxjs';
 import { createEndpointTransport, type Endpoint } from '../../transport/createEndpointTransport.js';
 import { fromText, toText } from './webSocketText.js';
+import { withHeartbeat } from '../heartbeat.js';
 import type { EndpointTransport } from '../../transport/EndpointTransport.js';
 import type { WebSocketLike } from './WebSocketLike.js';
 import type { WebSocketTransportOptions } from './WebSocketTransportOptions.js';
@@ -39,7 +40,9 @@ const NORMAL_CLOSURE = 1000;
  * @see acceptWebSockets
  */
 export function webSocketTransport(socket: WebSocketLike, options?: WebSocketTransportOptions): EndpointTransport {
-  return createEndpointTransport(webSocketEndpoint(socket, options), options);
+  const { heartbeatInterval, heartbeatMisses, ...rest } = options ?? {};
+  const endpoint = withHeartbeat(webSocketEndpoint(socket, rest), { heartbeatInterval, heartbeatMisses, scheduler: rest.scheduler });
+  return createEndpointTransport(endpoint, rest);
 }
 
 function webSocketEndpoint(socket: WebSocketLike, options?: WebSocketTransportOptions): Endpoint {
@@ -47,7 +50,8 @@ function webSocketEndpoint(socket: WebSocketLike, options?: WebSocketTransportOp
   let detach: (() => void) | undefined;
   const endpoint: Endpoint = {
     post(message) {
-      const frame = toText(message);
+      // Transport messages in their text form; the heartbeat's pings are text already.
+      const frame = typeof message === 'string' ? message : toText(message);
       // Only the handshake's hellos are posted before the socket opens: they are dropped, and the
       // handshake completes with the peer's hello once it is open (or a retry). A closing or closed
       // socket drops frames too: its 'close' event reports the loss.

@@ -7,5 +7,5 @@ export {
   type WorkerTransportOptions,
 } from './workerTransport.js';
 export { parentPortTransport, type ParentPortLike } from './parentPortTransport.js';
-export type { PortHeartbeatOptions } from '../portHeartbeat.js';
+export type { HeartbeatTransportOptions } from '../heartbeat.js';
 export type { EndpointTransport } from '../../transport/EndpointTransport.js';

@@ -2,7 +2,7 @@ import { createEndpointTransport } from '../../transport/createEndpointTransport
 import { portEndpoint } from '../../transport/portEndpoint.js';
 import type { EndpointTransport } from '../../transport/EndpointTransport.js';
 import type { WorkerTransportOptions } from './workerTransport.js';
-import { withPortHeartbeat } from '../portHeartbeat.js';
+import { withHeartbeat } from '../heartbeat.js';
 
 /**
  * What `parentPortTransport` needs: Node's `parentPort` (from `node:worker_threads`) or a Web
@@ -40,6 +40,6 @@ export interface ParentPortLike {
 export function parentPortTransport(port: ParentPortLike, options: WorkerTransportOptions = {}): EndpointTransport {
   const { sync = true, heartbeatInterval, heartbeatMisses, ...rest } = options;
   // Node's parentPort fires 'close' when its channel closes; a worker's `self` never does.
-  const beating = withPortHeartbeat(portEndpoint(port), { heartbeatInterval, heartbeatMisses, scheduler: rest.scheduler });
+  const beating = withHeartbeat(portEndpoint(port), { heartbeatInterval, heartbeatMisses, scheduler: rest.scheduler });
   return createEndpointTransport(beating, { ...rest, sync });
 }

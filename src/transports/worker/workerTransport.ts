@@ -5,7 +5,7 @@ import {
   type EndpointTransportOptions,
 } from '../../transport/createEndpointTransport.js';
 import type { EndpointTransport } from '../../transport/EndpointTransport.js';
-import { withPortHeartbeat, type PortHeartbeatOptions } from '../portHeartbeat.js';
+import { withHeartbeat, type HeartbeatTransportOptions } from '../heartbeat.js';
 
 /** A browser `Worker` as `workerTransport` needs it. */
 export interface WebWorkerLike {
@@ -24,7 +24,7 @@ export interface NodeWorkerLike {
 }
 
 /** Options of `workerTransport` and `parentPortTransport`. */
-export interface WorkerTransportOptions extends Omit<EndpointTransportOptions, 'sync'>, PortHeartbeatOptions {
+export interface WorkerTransportOptions extends Omit<EndpointTransportOptions, 'sync'>, HeartbeatTransportOptions {
   /**
    * A blocking `nextSync` on this side (what `ipcRenderer.sendSync` needs) when this thread may
    * block; the other side is always another thread. In Node, pass `{ receiveMessageOnPort }`
@@ -107,6 +107,6 @@ export function workerTransport(worker: WebWorkerLike | NodeWorkerLike, options:
         },
   };
   if (terminate) endpoint.close = () => void worker.terminate();
-  const beating = withPortHeartbeat(endpoint, { heartbeatInterval, heartbeatMisses, scheduler: rest.scheduler });
+  const beating = withHeartbeat(endpoint, { heartbeatInterval, heartbeatMisses, scheduler: rest.scheduler });
   return createEndpointTransport(beating, { ...rest, sync });
 }
