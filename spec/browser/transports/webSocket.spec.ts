@@ -27,6 +27,25 @@ function closed(socket: WebSocket): Promise<CloseEvent> {
 }
 
 describe('webSocketTransport (browser WebSocket)', () => {
+  it('should notice, with heartbeatInterval, a main that stopped reading with the socket still open', async () => {
+    if (url === undefined) throw new Error('The rxipc-ws karma framework is not running');
+    const socket = new WebSocket(url);
+    const ipcRenderer = trackFacade('ipcRenderer', new IpcRenderer(webSocketTransport(socket, { heartbeatInterval: 100, heartbeatMisses: 3 })));
+    expect(await ipcRenderer.invoke('sum', 1, 2)).toBe(3);
+    await new Promise((resolve) => setTimeout(resolve, 350)); // main answers the pings meanwhile
+    expect(await ipcRenderer.invoke('sum', 2, 2)).toBe(4);
+    const paused = firstValueFrom(ipcRenderer.channel('paused'));
+    ipcRenderer.send('pause-reading');
+    const id = (await paused).args[0] as number;
+    try {
+      const error = await settled(ipcRenderer.invoke('sum', 3, 3));
+      expect(error).toBeInstanceOf(IpcClosedError);
+      expect(((error as IpcClosedError).cause as Error).name).toBe('IpcTimeoutError');
+    } finally {
+      connect().ipcRenderer.send('resume-reading', id); // so the closing handshake can finish
+    }
+  });
+
   it("should refuse sends with IpcBackpressureError once the browser's bufferedAmount reaches the mark while main does not read, and send again once it drains", async () => {
     if (url === undefined) throw new Error('The rxipc-ws karma framework is not running');
     const highWaterMark = 1024 * 1024;
