@@ -1,5 +1,5 @@
-// npm run lint (1/2): enforces DESIGN.md's layer arrows on src/ by reading every import (the
-// TypeScript parser's, so doc-comment examples and strings don't count).
+// npm run lint: enforces the layer arrows of docs/architecture.md on src/ by reading every import
+// (the TypeScript parser's, so doc-comment examples and strings don't count).
 //
 // A file's layer is its first folder under src/ (files directly in src/ are `entry`: the root
 // barrel and createIpc). Allowed edges, besides a layer importing itself:
@@ -8,21 +8,22 @@
 //   ---------   ------------------------------------------------------   ---------------------------
 //   core        nothing                                                  nothing
 //   errors      nothing                                                  nothing
-//   transport   errors                                                   rxjs
-//   protocol    errors, transport contract                               rxjs
+//   contract    nothing (SubjectLike: what every transport is)           rxjs
+//   memory      errors, contract (the in-memory pair)                    rxjs
+//   endpoint    errors, contract (the postMessage-style machinery)       rxjs
+//   protocol    errors, contract                                         rxjs
 //   channel     core, errors                                             rxjs
 //   operators   core, errors, channel                                    rxjs
-//   renderer,   core, errors, channel, protocol, transport contract,     rxjs
-//   main, host  operators, and each other
-//   entry       every layer above (incl. the memory pair)                rxjs
-//   transports  core, errors, transport (contract + shared helpers),     rxjs, ws, node:*
-//               transports
-//   testing     every layer above + entry                                rxjs
+//   renderer,   core, errors, channel, protocol, contract, operators,    rxjs
+//   main, host  and each other
+//   entry       every layer above, and the memory pair                   rxjs
+//   transports  core, errors, contract, endpoint                         rxjs, ws, node:*
+//   testing     every layer above + memory + entry                       rxjs
 //   angular     every layer above except transports/testing + entry      rxjs, @angular/*, zone.js
 //   bridge      every layer above except transports/testing + entry      rxjs
 //
-// "transport contract" is src/transport/SubjectLike.ts only: core, protocol, channel, operators and
-// the facades never import a transport implementation (the memory pair, src/transports/**).
+// Core, protocol, channel, operators and the facades never import a transport implementation
+// (the memory pair, the endpoint machinery, src/transports/**), only the contract.
 // Also enforced:
 //   - nothing in src/ imports spec/, marble-tests/, bench/, examples/ or anything else outside src/,
 //     nor the package itself ('rxipc');
@@ -42,27 +43,28 @@ const src = path.join(root, 'src');
 const ts = createRequire(import.meta.url)('typescript');
 
 const FACADES = ['renderer', 'main', 'host'];
-const BELOW_ENTRY = ['core', 'errors', 'transport', 'protocol', 'channel', 'operators', ...FACADES];
-const CONTRACT = 'transport/SubjectLike.ts';
+const BELOW_ENTRY = ['core', 'errors', 'contract', 'protocol', 'channel', 'operators', ...FACADES];
 /** layer → { layers it may import ('transport:contract' = SubjectLike.ts only), packages it may import } */
 const ALLOWED = {
   core: { layers: [], packages: [] },
   errors: { layers: [], packages: [] },
-  transport: { layers: ['errors'], packages: ['rxjs'] },
-  protocol: { layers: ['errors', 'transport:contract'], packages: ['rxjs'] },
+  contract: { layers: [], packages: ['rxjs'] },
+  memory: { layers: ['errors', 'contract'], packages: ['rxjs'] },
+  endpoint: { layers: ['errors', 'contract'], packages: ['rxjs'] },
+  protocol: { layers: ['errors', 'contract'], packages: ['rxjs'] },
   channel: { layers: ['core', 'errors'], packages: ['rxjs'] },
   operators: { layers: ['core', 'errors', 'channel'], packages: ['rxjs'] },
   ...Object.fromEntries(
     FACADES.map((facade) => [
       facade,
-      { layers: ['core', 'errors', 'channel', 'protocol', 'transport:contract', 'operators', ...FACADES], packages: ['rxjs'] },
+      { layers: ['core', 'errors', 'channel', 'protocol', 'contract', 'operators', ...FACADES], packages: ['rxjs'] },
     ]),
   ),
-  entry: { layers: BELOW_ENTRY, packages: ['rxjs'] },
-  transports: { layers: ['core', 'errors', 'transport'], packages: ['rxjs', 'ws', 'node:*'] },
-  testing: { layers: [...BELOW_ENTRY, 'entry'], packages: ['rxjs'] },
-  angular: { layers: [...BELOW_ENTRY, 'entry'], packages: ['rxjs', '@angular/*', 'zone.js'] },
-  bridge: { layers: [...BELOW_ENTRY, 'entry'], packages: ['rxjs'] },
+  entry: { layers: [...BELOW_ENTRY, 'memory'], packages: ['rxjs'] },
+  transports: { layers: ['core', 'errors', 'contract', 'endpoint'], packages: ['rxjs', 'ws', 'node:*'] },
+  testing: { layers: [...BELOW_ENTRY, 'memory', 'entry'], packages: ['rxjs'] },
+  angular: { layers: [...BELOW_ENTRY, 'memory', 'entry'], packages: ['rxjs', '@angular/*', 'zone.js'] },
+  bridge: { layers: [...BELOW_ENTRY, 'memory', 'entry'], packages: ['rxjs'] },
 };
 const NODE_ONLY_PACKAGES = ['ws'];
 
@@ -181,12 +183,7 @@ for (const file of files) {
       if (!typeOnly) edges.push(target);
       const to = layerOf(target);
       if (to === from) continue;
-      const contract = rel(target) === CONTRACT;
-      const ok = rules.layers.includes(to) || (contract && rules.layers.includes('transport:contract'));
-      if (!ok) {
-        const what = to === 'transport' && rules.layers.includes('transport:contract') ? 'a transport implementation' : `layer '${to}'`;
-        violations.push(`${where(line)}: ${from} → ${to}: '${spec}' (${from} may not import ${what})`);
-      }
+      if (!rules.layers.includes(to)) violations.push(`${where(line)}: ${from} → ${to}: '${spec}' (${from} may not import layer '${to}')`);
     } else {
       if (spec === 'rxipc' || spec.startsWith('rxipc/')) {
         violations.push(`${where(line)}: imports the package itself ('${spec}'): import the source file`);

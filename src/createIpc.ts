@@ -5,7 +5,7 @@ import { IpcHost } from './host/IpcHost.js';
 import { IpcMain, type IpcMainOptions } from './main/IpcMain.js';
 import type { WebContents } from './main/WebContents.js';
 import { IpcRenderer } from './renderer/IpcRenderer.js';
-import { createMemoryTransportPair } from './transport/createMemoryTransportPair.js';
+import { createMemoryTransportPair } from './memory/createMemoryTransportPair.js';
 
 /** Options of `createIpc`. */
 export interface CreateIpcOptions<M extends ChannelMap = AnyChannels> extends IpcMainOptions<M> {

@@ -28,8 +28,8 @@ export { sendTo, type SendTarget } from './operators/sendTo.js';
 export { invokeOn, type InvokeTarget } from './operators/invokeOn.js';
 
 /* Transports */
-export { isSyncTransport, type SubjectLike, type SyncTransport } from './transport/SubjectLike.js';
-export { createMemoryTransportPair, type MemoryTransportOptions } from './transport/createMemoryTransportPair.js';
+export { isSyncTransport, type SubjectLike, type SyncTransport } from './contract/SubjectLike.js';
+export { createMemoryTransportPair, type MemoryTransportOptions } from './memory/createMemoryTransportPair.js';
 
 /* Protocol */
 export {

@@ -19,7 +19,7 @@ import { IpcClosedError } from '../errors/IpcClosedError.js';
 import type { CodecOptions } from '../protocol/codec.js';
 import { PROTOCOL_VERSION, type Envelope } from '../protocol/Envelope.js';
 import { Link } from '../protocol/Link.js';
-import type { SubjectLike } from '../transport/SubjectLike.js';
+import type { SubjectLike } from '../contract/SubjectLike.js';
 
 /** What `'ipc-message'` listeners of an `IpcHost` receive, as a `<webview>`'s `ipc-message` event. */
 export interface IpcHostMessageEvent<M extends ChannelMap = AnyChannels> {

@@ -3,7 +3,7 @@ import type { AnyChannels, ChannelMap, InvokeChannel, SendChannel, SyncChannel }
 import { invalidArgType } from '../core/nodeErrors.js';
 import { IpcClosedError } from '../errors/IpcClosedError.js';
 import { pickCodecOptions, type CodecOptions } from '../protocol/codec.js';
-import type { SubjectLike } from '../transport/SubjectLike.js';
+import type { SubjectLike } from '../contract/SubjectLike.js';
 import { IpcScope } from './IpcScope.js';
 import { WebContents, type WebContentsOwner } from './WebContents.js';
 

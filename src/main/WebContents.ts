@@ -21,7 +21,7 @@ import {
 } from '../protocol/Envelope.js';
 import { Link } from '../protocol/Link.js';
 import { toWireError } from '../protocol/wireError.js';
-import type { SubjectLike } from '../transport/SubjectLike.js';
+import type { SubjectLike } from '../contract/SubjectLike.js';
 import type { IpcMainEvent, IpcMainInvokeEvent } from './events.js';
 import { IpcScope } from './IpcScope.js';
 import type { SenderCheck } from './IpcMain.js';

@@ -1,7 +1,7 @@
 import type { Unsubscribable } from 'rxjs';
 import { IpcBadFrameError } from '../errors/IpcBadFrameError.js';
 import type { IpcError } from '../errors/IpcError.js';
-import { isSyncTransport, type SubjectLike } from '../transport/SubjectLike.js';
+import { isSyncTransport, type SubjectLike } from '../contract/SubjectLike.js';
 import { decodeFrame, encodeFrame, encodeOwnFrame, type CodecOptions } from './codec.js';
 import { PROTOCOL_VERSION, type Envelope } from './Envelope.js';
 

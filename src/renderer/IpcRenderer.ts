@@ -28,7 +28,7 @@ import { pickCodecOptions, type CodecOptions } from '../protocol/codec.js';
 import { PROTOCOL_VERSION, type Envelope } from '../protocol/Envelope.js';
 import { Link } from '../protocol/Link.js';
 import { fromWireError } from '../protocol/wireError.js';
-import type { SubjectLike } from '../transport/SubjectLike.js';
+import type { SubjectLike } from '../contract/SubjectLike.js';
 import { closedWhilePending } from '../errors/errorText.js';
 
 /** The first argument of every renderer-side listener, as Electron's `IpcRendererEvent`. */

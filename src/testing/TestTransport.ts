@@ -2,8 +2,8 @@ import type { Observer, SchedulerLike, Unsubscribable } from 'rxjs';
 import { IpcBadFrameError } from '../errors/IpcBadFrameError.js';
 import { decodeFrame, encodeFrame } from '../protocol/codec.js';
 import { PROTOCOL_VERSION, type Envelope } from '../protocol/Envelope.js';
-import { createMemoryTransportPair } from '../transport/createMemoryTransportPair.js';
-import type { SyncTransport } from '../transport/SubjectLike.js';
+import { createMemoryTransportPair } from '../memory/createMemoryTransportPair.js';
+import type { SyncTransport } from '../contract/SubjectLike.js';
 import { TestIpcRequest, type TestRequestKind, type TestRequestOwner } from './TestIpcRequest.js';
 
 /** Options of `new TestTransport(options)`. */

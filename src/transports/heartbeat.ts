@@ -1,6 +1,6 @@
 import { asyncScheduler, type SchedulerLike } from 'rxjs';
-import type { Endpoint } from '../transport/createEndpointTransport.js';
-import { Heartbeat } from '../transport/Heartbeat.js';
+import type { Endpoint } from '../endpoint/createEndpointTransport.js';
+import { Heartbeat } from '../endpoint/Heartbeat.js';
 import { resolveHeartbeatOptions } from './resolveHeartbeatOptions.js';
 
 /** The opt-in heartbeat of the messagePort, worker and webSocket transports. */

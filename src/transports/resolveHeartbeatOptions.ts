@@ -9,7 +9,7 @@ export interface HeartbeatSettings {
 /**
  * Checks the `heartbeatInterval` and `heartbeatMisses` options that the window, broadcastChannel
  * and port transports share, and fills in their defaults (`defaultInterval` ms, 3 misses). It lives
- * here, not beside `Heartbeat` in src/transport/, because its Node-style errors come from core.
+ * here, not beside `Heartbeat` in src/endpoint/, because its Node-style errors come from core.
  * Internal.
  *
  * @param options The transport's options.

@@ -2,7 +2,7 @@
 // delay documented in docs/transports.md is exactly what the Heartbeat does.
 import { TestScheduler } from 'rxjs/testing';
 import { IpcTimeoutError } from '../../../src/index.js';
-import { Heartbeat } from '../../../src/transport/Heartbeat.js';
+import { Heartbeat } from '../../../src/endpoint/Heartbeat.js';
 
 describe('Heartbeat', () => {
   function run(

@@ -1,7 +1,7 @@
 // The blocking lane of createEndpointTransport across a real worker_threads boundary, at the edge
 // of a blocking call (see spec/node/fixtures/endpoint-lane-worker.ts).
-import { createEndpointTransport } from '../../../src/transport/createEndpointTransport.js';
-import type { SubjectLike } from '../../../src/transport/SubjectLike.js';
+import { createEndpointTransport } from '../../../src/endpoint/createEndpointTransport.js';
+import type { SubjectLike } from '../../../src/contract/SubjectLike.js';
 import { startWorker, type StartedWorker } from '../fixtures/workerHarness.js';
 
 describe('createEndpointTransport (blocking lane)', () => {

@@ -1,4 +1,4 @@
-import { parsePeerFrame, type PeerFrame } from '../../transport/PeerFrame.js';
+import { parsePeerFrame, type PeerFrame } from '../../endpoint/PeerFrame.js';
 
 /** The marker and version every broadcastChannel transport message carries. */
 export const BROADCAST_FRAME_MARK = 'broadcast/1';

@@ -1,8 +1,8 @@
 import { IpcClosedError } from '../../errors/IpcClosedError.js';
-import { createEndpointTransport, type Endpoint } from '../../transport/createEndpointTransport.js';
-import type { SubjectLike } from '../../transport/SubjectLike.js';
+import { createEndpointTransport, type Endpoint } from '../../endpoint/createEndpointTransport.js';
+import type { SubjectLike } from '../../contract/SubjectLike.js';
 import { invalidArgType } from '../../core/nodeErrors.js';
-import { newInstanceId } from '../../transport/newInstanceId.js';
+import { newInstanceId } from '../../endpoint/newInstanceId.js';
 import type { BroadcastChannelLike } from './BroadcastChannelLike.js';
 import type { BroadcastChannelTransportOptions } from './BroadcastChannelTransportOptions.js';
 import { BROADCAST_FRAME_MARK, parseBroadcastFrame, pipeName, type BroadcastFrame } from './BroadcastFrame.js';

@@ -1,5 +1,5 @@
-import { createEndpointTransport } from '../../transport/createEndpointTransport.js';
-import type { EndpointTransport } from '../../transport/EndpointTransport.js';
+import { createEndpointTransport } from '../../endpoint/createEndpointTransport.js';
+import type { EndpointTransport } from '../../endpoint/EndpointTransport.js';
 import type { BroadcastChannelTransportOptions } from './BroadcastChannelTransportOptions.js';
 import { broadcastRendererEndpoint } from './broadcastRendererEndpoint.js';
 import { resolveBroadcastOptions } from './resolveBroadcastOptions.js';

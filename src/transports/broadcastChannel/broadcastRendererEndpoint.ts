@@ -1,6 +1,6 @@
 import { IpcClosedError } from '../../errors/IpcClosedError.js';
-import type { Endpoint } from '../../transport/createEndpointTransport.js';
-import { newInstanceId } from '../../transport/newInstanceId.js';
+import type { Endpoint } from '../../endpoint/createEndpointTransport.js';
+import { newInstanceId } from '../../endpoint/newInstanceId.js';
 import type { BroadcastChannelLike } from './BroadcastChannelLike.js';
 import { BROADCAST_FRAME_MARK, parseBroadcastFrame, pipeName, type BroadcastFrame } from './BroadcastFrame.js';
 import { pipeLifecycle } from './pipeLifecycle.js';

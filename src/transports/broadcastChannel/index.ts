@@ -3,4 +3,4 @@ export { broadcastChannelMain, type BroadcastChannelMain, type BroadcastRenderer
 export { broadcastChannelTransport } from './broadcastChannelTransport.js';
 export type { BroadcastChannelConstructor, BroadcastChannelLike, PageHideTarget } from './BroadcastChannelLike.js';
 export type { BroadcastChannelTransportOptions } from './BroadcastChannelTransportOptions.js';
-export type { EndpointTransport } from '../../transport/EndpointTransport.js';
+export type { EndpointTransport } from '../../endpoint/EndpointTransport.js';

@@ -1,4 +1,4 @@
-import { Heartbeat } from '../../transport/Heartbeat.js';
+import { Heartbeat } from '../../endpoint/Heartbeat.js';
 import type { BroadcastSettings } from './resolveBroadcastOptions.js';
 
 /** What an `Endpoint`'s `listen` was given. */

@@ -1,6 +1,6 @@
 import { asyncScheduler, type SchedulerLike } from 'rxjs';
 import { invalidArgType } from '../../core/nodeErrors.js';
-import type { EndpointTransportOptions } from '../../transport/createEndpointTransport.js';
+import type { EndpointTransportOptions } from '../../endpoint/createEndpointTransport.js';
 import { resolveHeartbeatOptions } from '../resolveHeartbeatOptions.js';
 import type { BroadcastChannelConstructor, PageHideTarget } from './BroadcastChannelLike.js';
 import type { BroadcastChannelTransportOptions } from './BroadcastChannelTransportOptions.js';

@@ -1,4 +1,4 @@
-import type { EndpointTransportOptions } from '../../transport/createEndpointTransport.js';
+import type { EndpointTransportOptions } from '../../endpoint/createEndpointTransport.js';
 
 /**
  * Options of `electronRendererTransport` and `electronMainTransports`: the handshake and close

@@ -1,6 +1,6 @@
 import type { Unsubscribable } from 'rxjs';
-import { createEndpointTransport, type Endpoint } from '../../transport/createEndpointTransport.js';
-import type { SubjectLike } from '../../transport/SubjectLike.js';
+import { createEndpointTransport, type Endpoint } from '../../endpoint/createEndpointTransport.js';
+import type { SubjectLike } from '../../contract/SubjectLike.js';
 import { ELECTRON_CHANNEL } from './ELECTRON_CHANNEL.js';
 import { isPacket, type MainPacket, type SyncAnswer } from './electronPacket.js';
 import type { ElectronTransportOptions } from './ElectronTransportOptions.js';

@@ -1,7 +1,7 @@
 import type { Unsubscribable } from 'rxjs';
-import { createEndpointTransport, type Endpoint } from '../../transport/createEndpointTransport.js';
-import { isFrameMessage, isGreeting, signalMessage } from '../../transport/EndpointMessage.js';
-import type { SyncTransport } from '../../transport/SubjectLike.js';
+import { createEndpointTransport, type Endpoint } from '../../endpoint/createEndpointTransport.js';
+import { isFrameMessage, isGreeting, signalMessage } from '../../endpoint/EndpointMessage.js';
+import type { SyncTransport } from '../../contract/SubjectLike.js';
 import { ELECTRON_CHANNEL } from './ELECTRON_CHANNEL.js';
 import { isPacket, type MainPacket, type RendererPacket } from './electronPacket.js';
 import type { ElectronTransportOptions } from './ElectronTransportOptions.js';

@@ -4,8 +4,8 @@ export {
   type Endpoint,
   type EndpointSyncOptions,
   type EndpointTransportOptions,
-} from '../../transport/createEndpointTransport.js';
-export type { EndpointTransport } from '../../transport/EndpointTransport.js';
+} from '../../endpoint/createEndpointTransport.js';
+export type { EndpointTransport } from '../../endpoint/EndpointTransport.js';
 
 /* Errors */
 export { IpcBackpressureError } from '../../errors/IpcBackpressureError.js';

@@ -2,9 +2,9 @@ import {
   createEndpointTransport,
   type Endpoint,
   type EndpointTransportOptions,
-} from '../../transport/createEndpointTransport.js';
-import { portEndpoint } from '../../transport/portEndpoint.js';
-import type { EndpointTransport } from '../../transport/EndpointTransport.js';
+} from '../../endpoint/createEndpointTransport.js';
+import { portEndpoint } from '../../endpoint/portEndpoint.js';
+import type { EndpointTransport } from '../../endpoint/EndpointTransport.js';
 import { withHeartbeat, type HeartbeatTransportOptions } from '../heartbeat.js';
 
 /**

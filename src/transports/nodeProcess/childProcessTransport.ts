@@ -1,6 +1,6 @@
 import { asapScheduler } from 'rxjs';
-import { createEndpointTransport } from '../../transport/createEndpointTransport.js';
-import type { EndpointTransport } from '../../transport/EndpointTransport.js';
+import { createEndpointTransport } from '../../endpoint/createEndpointTransport.js';
+import type { EndpointTransport } from '../../endpoint/EndpointTransport.js';
 import { nodeIpcEndpoint, NOT_LOST } from './nodeIpcEndpoint.js';
 import type { NodeProcessTransportOptions } from './NodeProcessTransportOptions.js';
 

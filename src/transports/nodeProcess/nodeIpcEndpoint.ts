@@ -1,5 +1,5 @@
 import type { SchedulerLike } from 'rxjs';
-import type { Endpoint } from '../../transport/createEndpointTransport.js';
+import type { Endpoint } from '../../endpoint/createEndpointTransport.js';
 
 /** What both ends of a Node IPC channel (a `ChildProcess`, a forked child's `process`) offer. */
 export interface NodeIpcTarget {

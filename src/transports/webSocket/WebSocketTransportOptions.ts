@@ -1,4 +1,4 @@
-import type { EndpointTransportOptions } from '../../transport/createEndpointTransport.js';
+import type { EndpointTransportOptions } from '../../endpoint/createEndpointTransport.js';
 import type { HeartbeatTransportOptions } from '../heartbeat.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { Unsubscribable } from 'rxjs';
-import type { EndpointTransport } from '../../transport/EndpointTransport.js';
+import type { EndpointTransport } from '../../endpoint/EndpointTransport.js';
 import type { WebSocketLike } from './WebSocketLike.js';
 import type { WebSocketServerLike } from './WebSocketServerLike.js';
 import type { WebSocketTransportOptions } from './WebSocketTransportOptions.js';

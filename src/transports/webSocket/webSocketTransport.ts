@@ -1,8 +1,8 @@
 import { asapScheduler, type Unsubscribable } from 'rxjs';
-import { createEndpointTransport, type Endpoint } from '../../transport/createEndpointTransport.js';
+import { createEndpointTransport, type Endpoint } from '../../endpoint/createEndpointTransport.js';
 import { fromText, toText } from './webSocketText.js';
 import { withHeartbeat } from '../heartbeat.js';
-import type { EndpointTransport } from '../../transport/EndpointTransport.js';
+import type { EndpointTransport } from '../../endpoint/EndpointTransport.js';
 import type { WebSocketLike } from './WebSocketLike.js';
 import type { WebSocketTransportOptions } from './WebSocketTransportOptions.js';
 

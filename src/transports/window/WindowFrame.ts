@@ -1,4 +1,4 @@
-import { hasMark, MAX_ID_LENGTH, ownProperty, parsePeerFrame, type PeerFrame } from '../../transport/PeerFrame.js';
+import { hasMark, MAX_ID_LENGTH, ownProperty, parsePeerFrame, type PeerFrame } from '../../endpoint/PeerFrame.js';
 
 /** The marker and version every window transport message carries. */
 export const WINDOW_FRAME_MARK = 'window/1';

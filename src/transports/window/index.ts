@@ -6,4 +6,4 @@ export type { WindowRejection, WindowRejectionReason } from './WindowRejection.j
 
 /* Errors */
 export { IpcUnsafeOriginError } from '../../errors/IpcUnsafeOriginError.js';
-export type { EndpointTransport } from '../../transport/EndpointTransport.js';
+export type { EndpointTransport } from '../../endpoint/EndpointTransport.js';

@@ -1,8 +1,8 @@
 import type { SchedulerLike } from 'rxjs';
 import { IpcClosedError } from '../../errors/IpcClosedError.js';
-import type { Endpoint } from '../../transport/createEndpointTransport.js';
-import { Heartbeat } from '../../transport/Heartbeat.js';
-import { newInstanceId } from '../../transport/newInstanceId.js';
+import type { Endpoint } from '../../endpoint/createEndpointTransport.js';
+import { Heartbeat } from '../../endpoint/Heartbeat.js';
+import { newInstanceId } from '../../endpoint/newInstanceId.js';
 import { isMarked, WINDOW_FRAME_MARK, type WindowFrame } from './WindowFrame.js';
 import type { TargetWindowLike, WindowLike } from './WindowLike.js';
 import type { WindowRejection } from './WindowRejection.js';

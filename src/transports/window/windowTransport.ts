@@ -1,8 +1,8 @@
 import { asyncScheduler } from 'rxjs';
 import { invalidArgType } from '../../core/nodeErrors.js';
 import { IpcUnsafeOriginError } from '../../errors/IpcUnsafeOriginError.js';
-import { createEndpointTransport } from '../../transport/createEndpointTransport.js';
-import type { EndpointTransport } from '../../transport/EndpointTransport.js';
+import { createEndpointTransport } from '../../endpoint/createEndpointTransport.js';
+import type { EndpointTransport } from '../../endpoint/EndpointTransport.js';
 import { resolveHeartbeatOptions } from '../resolveHeartbeatOptions.js';
 import { windowEndpoint } from './windowEndpoint.js';
 import type { WindowTransportOptions } from './WindowTransportOptions.js';

@@ -8,4 +8,4 @@ export {
 } from './workerTransport.js';
 export { parentPortTransport, type ParentPortLike } from './parentPortTransport.js';
 export type { HeartbeatTransportOptions } from '../heartbeat.js';
-export type { EndpointTransport } from '../../transport/EndpointTransport.js';
+export type { EndpointTransport } from '../../endpoint/EndpointTransport.js';

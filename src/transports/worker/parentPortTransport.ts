@@ -1,6 +1,6 @@
-import { createEndpointTransport } from '../../transport/createEndpointTransport.js';
-import { portEndpoint } from '../../transport/portEndpoint.js';
-import type { EndpointTransport } from '../../transport/EndpointTransport.js';
+import { createEndpointTransport } from '../../endpoint/createEndpointTransport.js';
+import { portEndpoint } from '../../endpoint/portEndpoint.js';
+import type { EndpointTransport } from '../../endpoint/EndpointTransport.js';
 import type { WorkerTransportOptions } from './workerTransport.js';
 import { withHeartbeat } from '../heartbeat.js';
 

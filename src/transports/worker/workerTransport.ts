@@ -3,8 +3,8 @@ import {
   type Endpoint,
   type EndpointSyncOptions,
   type EndpointTransportOptions,
-} from '../../transport/createEndpointTransport.js';
-import type { EndpointTransport } from '../../transport/EndpointTransport.js';
+} from '../../endpoint/createEndpointTransport.js';
+import type { EndpointTransport } from '../../endpoint/EndpointTransport.js';
 import { withHeartbeat, type HeartbeatTransportOptions } from '../heartbeat.js';
 
 /** A browser `Worker` as `workerTransport` needs it. */

@@ -3,8 +3,8 @@ import { firstValueFrom } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { IpcClosedError, IpcTimeoutError, isSyncTransport, type SubjectLike } from '../../src/index.js';
 import { IpcBackpressureError } from '../../src/errors/IpcBackpressureError.js';
-import { createEndpointTransport, type Endpoint } from '../../src/transport/createEndpointTransport.js';
-import { createSyncBlock, ringReader, STATE } from '../../src/transport/syncLane.js';
+import { createEndpointTransport, type Endpoint } from '../../src/endpoint/createEndpointTransport.js';
+import { createSyncBlock, ringReader, STATE } from '../../src/endpoint/syncLane.js';
 import { settle } from '../helpers/leaks.js';
 
 /** A real MessagePort as an Endpoint. */

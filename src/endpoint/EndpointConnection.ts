@@ -6,7 +6,7 @@ import { IpcTimeoutError } from '../errors/IpcTimeoutError.js';
 import type { Endpoint, EndpointSyncOptions, EndpointTransportOptions } from './createEndpointTransport.js';
 import { frameText, frameTextData, frameTextSeq, framesText, isMessageText, messageFromText, type EndpointMessage } from './EndpointMessage.js';
 import type { EndpointTransport } from './EndpointTransport.js';
-import type { SyncTransport } from './SubjectLike.js';
+import type { SyncTransport } from '../contract/SubjectLike.js';
 import {
   ACK,
   acknowledge,

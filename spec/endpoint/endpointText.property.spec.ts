@@ -10,7 +10,7 @@ import {
   frameTextSeq,
   messageFromText,
   messageToText,
-} from '../../src/transport/EndpointMessage.js';
+} from '../../src/endpoint/EndpointMessage.js';
 
 const RUNS = 500;
 const seqs = fc.nat({ max: Number.MAX_SAFE_INTEGER });

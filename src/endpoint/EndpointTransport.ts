@@ -1,5 +1,5 @@
 import type { Observable } from 'rxjs';
-import type { SubjectLike } from './SubjectLike.js';
+import type { SubjectLike } from '../contract/SubjectLike.js';
 
 /**
  * The transport `createEndpointTransport` returns (and with it every platform transport built on

@@ -1,5 +1,5 @@
 import { asapScheduler, type Observer, type SchedulerLike, type Unsubscribable } from 'rxjs';
-import type { SyncTransport } from './SubjectLike.js';
+import type { SyncTransport } from '../contract/SubjectLike.js';
 
 /** Options of `createMemoryTransportPair`. */
 export interface MemoryTransportOptions {

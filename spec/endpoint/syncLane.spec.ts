@@ -1,5 +1,5 @@
 // The shared ring of the blocking nextSync, writer and reader in one thread (Node and Chromium).
-import { createSyncBlock, ringReader, ringWriter, STATE } from '../../src/transport/syncLane.js';
+import { createSyncBlock, ringReader, ringWriter, STATE } from '../../src/endpoint/syncLane.js';
 
 describe('syncLane (ring)', () => {
   function lane(capacity: number) {
