@@ -40,11 +40,12 @@ const results: RowResult[] = [];
 for (const file of suites) {
   const t0 = Date.now();
   process.stderr.write(`running ${file} ...`);
-  const stdout = execFileSync(
-    process.execPath,
-    ['--expose-gc', bundle(path.join(here, 'suites', file)), ...(quick ? ['--quick'] : [])],
-    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024, cwd: path.dirname(here) },
-  );
+  const stdout = execFileSync(process.execPath, ['--expose-gc', bundle(path.join(here, 'suites', file)), ...(quick ? ['--quick'] : [])], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 64 * 1024 * 1024,
+    cwd: path.dirname(here),
+  });
   const lastLine = stdout.trim().split('\n').pop() ?? '[]';
   results.push(...(JSON.parse(lastLine) as RowResult[]));
   process.stderr.write(` ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
@@ -56,7 +57,9 @@ function fmt(ns: number): string {
   return `${ns.toFixed(1)} ns`;
 }
 
-console.log(`\nrxipc benchmarks — Node ${machine.node}, ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB${quick ? ' (quick)' : ''}`);
+console.log(
+  `\nrxipc benchmarks — Node ${machine.node}, ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB${quick ? ' (quick)' : ''}`,
+);
 console.log('ratio = rxipc time per op ÷ baseline time per op (below 1.00: rxipc faster); spread = (max−min)/median of rounds\n');
 let suite = '';
 for (const r of results) {
@@ -74,7 +77,9 @@ for (const r of results) {
     .map((c) => `${c.name} ${fmt(c.nsPerOp)} → ${mine ? (mine.nsPerOp / c.nsPerOp).toFixed(2) : '-'}`);
   const value = mine ? (Number.isFinite(mine.nsPerOp) ? fmt(mine.nsPerOp) : '-') : '';
   const noise = Math.max(...r.results.map((c) => c.spread));
-  console.log(`  ${r.row.padEnd(52)} rxipc ${value.padStart(10)} | ${cells.join(' | ')}  (spread ≤ ${(noise * 100).toFixed(0)}%)${r.note === undefined ? '' : `  ${r.note}`}`);
+  console.log(
+    `  ${r.row.padEnd(52)} rxipc ${value.padStart(10)} | ${cells.join(' | ')}  (spread ≤ ${(noise * 100).toFixed(0)}%)${r.note === undefined ? '' : `  ${r.note}`}`,
+  );
 }
 console.log(`\ntotal ${((Date.now() - started) / 1000).toFixed(1)} s`);
 

@@ -8,8 +8,14 @@ const gc = (globalThis as { gc?: () => void }).gc;
 if (gc === undefined) console.warn('run with --expose-gc for heap figures (npm run soak does)');
 
 const scenarios: Array<[string, SoakOptions]> = [
-  ['1 000 000 mixed messages, 4 renderers in 2 workers', { workers: 2, renderersPerWorker: 2, messagesPerRenderer: 250_000, ...(gc ? { gc } : {}) }],
-  ['100 renderers on one main, 2 000 messages each', { workers: 4, renderersPerWorker: 25, messagesPerRenderer: 2_000, ...(gc ? { gc } : {}) }],
+  [
+    '1 000 000 mixed messages, 4 renderers in 2 workers',
+    { workers: 2, renderersPerWorker: 2, messagesPerRenderer: 250_000, ...(gc ? { gc } : {}) },
+  ],
+  [
+    '100 renderers on one main, 2 000 messages each',
+    { workers: 4, renderersPerWorker: 25, messagesPerRenderer: 2_000, ...(gc ? { gc } : {}) },
+  ],
 ];
 
 const results = [];

@@ -33,21 +33,15 @@ ipcMain.handle('clock:ticks', (event, count: number) => {
   );
 });
 ipcMain.handle('square', (_event, n: number) => n * n);
-ipcMain.channel('telemetry').subscribe(({ event, args }) =>
-  log('main', `channel('telemetry') from #${event.sender.id}:`, ...args),
-);
+ipcMain.channel('telemetry').subscribe(({ event, args }) => log('main', `channel('telemetry') from #${event.sender.id}:`, ...args));
 webContents.once('destroyed', () => log('main', `webContents #${webContents.id} destroyed`));
 
 // ── host (the page embedding the renderer, like <webview>) ─────────────────────────────────────
-host.on('ipc-message', ({ channel, args }: { channel: string; args: unknown[] }) =>
-  log('host', `ipc-message '${channel}':`, ...args),
-);
+host.on('ipc-message', ({ channel, args }: { channel: string; args: unknown[] }) => log('host', `ipc-message '${channel}':`, ...args));
 
 // ── renderer side ────────────────────────────────────────────────────────────────────────────
 async function renderer(): Promise<void> {
-  const greeted = new Promise<string>((resolve) =>
-    ipcRenderer.once('greeting', (_event: IpcRendererEvent, text: string) => resolve(text)),
-  );
+  const greeted = new Promise<string>((resolve) => ipcRenderer.once('greeting', (_event: IpcRendererEvent, text: string) => resolve(text)));
   ipcRenderer.send('greet', 'rxipc');
   log('renderer', 'reply received:', await greeted);
 

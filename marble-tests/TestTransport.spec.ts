@@ -8,8 +8,8 @@ describe('TestTransport (marbles)', () => {
     testScheduler.run(({ hot, expectObservable }) => {
       const { transport, ipcRenderer } = trackedTestRenderer({ scheduler: testScheduler, latency: 2 });
       let request: TestIpcRequest | undefined;
-      const answers =   hot('-a-bc--');
-      const expected =      '---a-b(c|)';
+      const answers = hot('-a-bc--');
+      const expected = '---a-b(c|)';
       answers.subscribe((step) => {
         request ??= transport.expectOne({ kind: 'invoke-stream', channel: 'load' });
         if (step === 'a') request.next('a');
@@ -25,8 +25,8 @@ describe('TestTransport (marbles)', () => {
     testScheduler.run(({ hot, expectObservable }) => {
       const { transport, ipcRenderer } = trackedTestRenderer({ scheduler: testScheduler, latency: 1 });
       ipcRenderer.invoke$('load').subscribe();
-      const trigger =   hot('--x--');
-      const expected =      '---a-';
+      const trigger = hot('--x--');
+      const expected = '---a-';
       trigger.subscribe(() => {
         transport.expectOne({ kind: 'invoke-stream', channel: 'load' }).flush('loaded');
         transport.send('changed', 'after load');
@@ -39,8 +39,8 @@ describe('TestTransport (marbles)', () => {
     const testScheduler = createTestScheduler();
     testScheduler.run(({ cold, expectObservable }) => {
       const { transport, ipcRenderer } = trackedTestRenderer({ scheduler: testScheduler, latency: 1 });
-      const sub =           '^--!';
-      const probe =    cold('-a-b|');
+      const sub = '^--!';
+      const probe = cold('-a-b|');
       expectObservable(ipcRenderer.invoke$('load'), sub).toBe('----');
       expectObservable(probe.pipe(map(() => transport.sent[0]?.cancelled))).toBe('-a-b|', { a: false, b: true });
     });
@@ -50,8 +50,8 @@ describe('TestTransport (marbles)', () => {
     const testScheduler = createTestScheduler();
     testScheduler.run(({ hot, expectObservable }) => {
       const { transport, ipcRenderer } = trackedTestRenderer({ scheduler: testScheduler, latency: 2 });
-      const trigger =   hot('-x---');
-      const expected =      '---#';
+      const trigger = hot('-x---');
+      const expected = '---#';
       trigger.subscribe(() =>
         transport.expectOne({ kind: 'invoke-stream', channel: 'load' }).error(Object.assign(new Error('denied'), { code: 'EACCES' })),
       );
@@ -67,9 +67,9 @@ describe('TestTransport (marbles)', () => {
     const testScheduler = createTestScheduler();
     testScheduler.run(({ hot, expectObservable }) => {
       const { transport, ipcRenderer } = trackedTestRenderer({ scheduler: testScheduler, latency: 1 });
-      const trigger =   hot('--x--');
-      const channel =       '---|';
-      const call =          '---#';
+      const trigger = hot('--x--');
+      const channel = '---|';
+      const call = '---#';
       trigger.subscribe(() => transport.disconnect('main crashed'));
       expectObservable(ipcRenderer.channel('changed')).toBe(channel);
       expectObservable(ipcRenderer.invoke$('load').pipe(errorShape())).toBe(call, undefined, {

@@ -9,9 +9,9 @@ describe('channel (marbles)', () => {
       const testScheduler = createTestScheduler();
       testScheduler.run(({ cold, expectObservable }) => {
         const { ipcRenderer } = trackedMarbleIpc({ scheduler: testScheduler, latency: 1 });
-        const sub =      '^---!';
+        const sub = '^---!';
         const expected = '------';
-        const probe =    'a-b---c|';
+        const probe = 'a-b---c|';
         expectObservable(ipcRenderer.channel('tick'), sub).toBe(expected);
         expectObservable(cold(probe).pipe(map(() => ipcRenderer.listenerCount('tick')))).toBe(probe, { a: 1, b: 1, c: 0 });
       });
@@ -21,8 +21,8 @@ describe('channel (marbles)', () => {
       const testScheduler = createTestScheduler();
       testScheduler.run(({ hot, expectObservable }) => {
         const { ipcRenderer, webContents } = trackedMarbleIpc({ scheduler: testScheduler, latency: 2 });
-        const sends =    hot('-a-----');
-        const expected =     '---a---';
+        const sends = hot('-a-----');
+        const expected = '---a---';
         sends.subscribe((v) => webContents.send('tick', v));
         expectObservable(ipcRenderer.channel('tick').pipe(first)).toBe(expected);
       });
@@ -32,8 +32,8 @@ describe('channel (marbles)', () => {
       const testScheduler = createTestScheduler();
       testScheduler.run(({ hot, expectObservable }) => {
         const { ipcRenderer, webContents } = trackedMarbleIpc({ scheduler: testScheduler, latency: 2 });
-        const sends =    hot('-a--b(cd)---', { a: 1, b: 2, c: 3, d: 4 });
-        const expected =     '---a--b(cd)-';
+        const sends = hot('-a--b(cd)---', { a: 1, b: 2, c: 3, d: 4 });
+        const expected = '---a--b(cd)-';
         sends.subscribe((v) => webContents.send('tick', v));
         expectObservable(ipcRenderer.channel('tick').pipe(first)).toBe(expected, { a: 1, b: 2, c: 3, d: 4 });
       });
@@ -43,9 +43,9 @@ describe('channel (marbles)', () => {
       const testScheduler = createTestScheduler();
       testScheduler.run(({ hot, expectObservable }) => {
         const { ipcRenderer, webContents } = trackedMarbleIpc({ scheduler: testScheduler, latency: 1 });
-        const sends =    hot('a-b-c--');
-        const sub =          '--^----';
-        const expected =     '---b-c-';
+        const sends = hot('a-b-c--');
+        const sub = '--^----';
+        const expected = '---b-c-';
         sends.subscribe((v) => webContents.send('tick', v));
         expectObservable(ipcRenderer.channel('tick').pipe(first), sub).toBe(expected);
       });
@@ -55,10 +55,10 @@ describe('channel (marbles)', () => {
       const testScheduler = createTestScheduler();
       testScheduler.run(({ hot, cold, expectObservable }) => {
         const { ipcRenderer, webContents } = trackedMarbleIpc({ scheduler: testScheduler, latency: 1 });
-        const sends =    hot('a-b-c-d-');
-        const sub =          '^----!  ';
-        const expected =     '-a-b----';
-        const probe =   cold('a----b-|');
+        const sends = hot('a-b-c-d-');
+        const sub = '^----!  ';
+        const expected = '-a-b----';
+        const probe = cold('a----b-|');
         sends.subscribe((v) => webContents.send('tick', v));
         expectObservable(ipcRenderer.channel('tick').pipe(first), sub).toBe(expected);
         expectObservable(probe.pipe(map(() => ipcRenderer.listenerCount('tick')))).toBe('a----b-|', { a: 1, b: 0 });
@@ -69,11 +69,11 @@ describe('channel (marbles)', () => {
       const testScheduler = createTestScheduler();
       testScheduler.run(({ hot, expectObservable }) => {
         const { ipcRenderer, webContents } = trackedMarbleIpc({ scheduler: testScheduler, latency: 1 });
-        const sends =    hot('a---');
+        const sends = hot('a---');
         hot('---x').subscribe(() => ipcRenderer.close());
-        const expected =     '-a-|';
-        const lateSub =      '----^';
-        const late =         '----|';
+        const expected = '-a-|';
+        const lateSub = '----^';
+        const late = '----|';
         sends.subscribe((v) => webContents.send('tick', v));
         expectObservable(ipcRenderer.channel('tick').pipe(first)).toBe(expected);
         expectObservable(ipcRenderer.channel('tick'), lateSub).toBe(late);
@@ -90,14 +90,14 @@ describe('channel (marbles)', () => {
       });
     });
 
-    it("should error only the subscriber whose callback throws; the others keep their messages", () => {
+    it('should error only the subscriber whose callback throws; the others keep their messages', () => {
       const testScheduler = createTestScheduler();
       testScheduler.run(({ hot, cold, expectObservable }) => {
         const { ipcRenderer, webContents } = trackedMarbleIpc({ scheduler: testScheduler, latency: 1 });
-        const sends =    hot('-a-b--');
-        const failing =      '--#   ';
-        const healthy =      '--a-b-';
-        const probe =   cold('a--b-|');
+        const sends = hot('-a-b--');
+        const failing = '--#   ';
+        const healthy = '--a-b-';
+        const probe = cold('a--b-|');
         sends.subscribe((v) => webContents.send('tick', v));
         const thrower = ipcRenderer.channel('tick').pipe(
           map(() => {
@@ -117,9 +117,9 @@ describe('channel (marbles)', () => {
         ipcRenderer.on('tick', () => {
           throw new Error('listener failed');
         });
-        const sends =    hot('-a-b-');
-        const expected =     '--a-b';
-        const reported =     '--e-e';
+        const sends = hot('-a-b-');
+        const expected = '--a-b';
+        const reported = '--e-e';
         sends.subscribe((v) => webContents.send('tick', v));
         expectObservable(ipcRenderer.channel('tick').pipe(first)).toBe(expected);
         expectObservable(ipcRenderer.errors$.pipe(map((e) => e.code))).toBe(reported, { e: 'ERR_IPC_LISTENER' });
@@ -132,8 +132,8 @@ describe('channel (marbles)', () => {
       const testScheduler = createTestScheduler();
       testScheduler.run(({ hot, expectObservable }) => {
         const { ipcMain, ipcRenderer, webContents } = trackedMarbleIpc({ scheduler: testScheduler, latency: 3 });
-        const sends =    hot('a-b----');
-        const expected =     '---a-b-';
+        const sends = hot('a-b----');
+        const expected = '---a-b-';
         sends.subscribe((v) => ipcRenderer.send('log', v, v.toUpperCase()));
         const seen = ipcMain.channel('log').pipe(map(({ event, args }) => [event.sender === webContents, ...args]));
         expectObservable(seen).toBe(expected, { a: [true, 'a', 'A'], b: [true, 'b', 'B'] });
@@ -155,8 +155,8 @@ describe('channel (marbles)', () => {
       const testScheduler = createTestScheduler();
       testScheduler.run(({ hot, expectObservable }) => {
         const { host, ipcRenderer } = trackedMarbleIpc({ scheduler: testScheduler, latency: 1 });
-        const sends =    hot('a-b--');
-        const expected =     '-a-b-';
+        const sends = hot('a-b--');
+        const expected = '-a-b-';
         sends.subscribe((v) => ipcRenderer.sendToHost('ready', v));
         expectObservable(host.channel('ready').pipe(first)).toBe(expected);
       });

@@ -6,10 +6,10 @@ describe('close (marbles)', () => {
     const testScheduler = createTestScheduler();
     testScheduler.run(({ hot, expectObservable }) => {
       const { ipcMain, ipcRenderer, webContents } = trackedMarbleIpc({ scheduler: testScheduler, latency: 3 });
-      const closeAt =   hot('--x-----');
-      const renderer =      '--|     ';
-      const destroyed =     '-----d--';
-      const mainSide =      '--------';
+      const closeAt = hot('--x-----');
+      const renderer = '--|     ';
+      const destroyed = '-----d--';
+      const mainSide = '--------';
       closeAt.subscribe(() => ipcRenderer.close());
       expectObservable(ipcRenderer.channel('tick')).toBe(renderer);
       expectObservable(fromEvent(webContents, 'destroyed').pipe(map(() => 'd'))).toBe(destroyed);
@@ -22,10 +22,10 @@ describe('close (marbles)', () => {
     testScheduler.run(({ cold, hot, expectObservable }) => {
       const { ipcMain, ipcRenderer } = trackedMarbleIpc({ scheduler: testScheduler, latency: 2 });
       ipcMain.handle('stream', () => cold('a---------'));
-      const closeAt =   hot('---x----');
-      const mainSide =      '---|    ';
-      const renderer =      '-----|  ';
-      const call =          '----a#  ';
+      const closeAt = hot('---x----');
+      const mainSide = '---|    ';
+      const renderer = '-----|  ';
+      const call = '----a#  ';
       closeAt.subscribe(() => ipcMain.close());
       expectObservable(ipcMain.channel('tick')).toBe(mainSide);
       expectObservable(ipcRenderer.channel('tick')).toBe(renderer);
@@ -41,9 +41,9 @@ describe('close (marbles)', () => {
     const testScheduler = createTestScheduler();
     testScheduler.run(({ hot, expectObservable }) => {
       const { ipcRenderer, webContents } = trackedMarbleIpc({ scheduler: testScheduler, latency: 2 });
-      const closeAt =   hot('-x----');
-      const destroyed =     '-d----';
-      const renderer =      '---|  ';
+      const closeAt = hot('-x----');
+      const destroyed = '-d----';
+      const renderer = '---|  ';
       closeAt.subscribe(() => webContents.close());
       expectObservable(fromEvent(webContents, 'destroyed').pipe(map(() => 'd'))).toBe(destroyed);
       expectObservable(ipcRenderer.channel('tick')).toBe(renderer);
@@ -54,9 +54,9 @@ describe('close (marbles)', () => {
     const testScheduler = createTestScheduler();
     testScheduler.run(({ hot, expectObservable }) => {
       const { host, ipcRenderer } = trackedMarbleIpc({ scheduler: testScheduler, latency: 1 });
-      const sends =     hot('a---b-');
-      const closeAt =   hot('--x---');
-      const expected =      '-a|   ';
+      const sends = hot('a---b-');
+      const closeAt = hot('--x---');
+      const expected = '-a|   ';
       const messages: unknown[] = [];
       host.on('ipc-message', (event: { args: unknown[] }) => messages.push(event.args[0]));
       sends.subscribe((v) => ipcRenderer.sendToHost('ready', v));
@@ -70,8 +70,8 @@ describe('close (marbles)', () => {
     const testScheduler = createTestScheduler();
     testScheduler.run(({ hot, expectObservable }) => {
       const { ipcRenderer } = trackedMarbleIpc({ scheduler: testScheduler, latency: 1 });
-      const closeAt =   hot('-x-y');
-      const expected =      '-|  ';
+      const closeAt = hot('-x-y');
+      const expected = '-|  ';
       closeAt.subscribe(() => ipcRenderer.close());
       expectObservable(ipcRenderer.channel('tick')).toBe(expected);
     });
@@ -81,8 +81,8 @@ describe('close (marbles)', () => {
     const testScheduler = createTestScheduler();
     testScheduler.run(({ hot, expectObservable }) => {
       const ipc = trackedMarbleIpc({ scheduler: testScheduler, latency: 4 });
-      const closeAt =   hot('--x');
-      const expected =      '--|';
+      const closeAt = hot('--x');
+      const expected = '--|';
       closeAt.subscribe(() => ipc.close());
       expectObservable(ipc.ipcRenderer.channel('tick')).toBe(expected);
       expectObservable(ipc.ipcMain.channel('tick')).toBe(expected);

@@ -10,8 +10,8 @@ describe('createMarbleIpc (marbles)', () => {
       const testScheduler = createTestScheduler();
       testScheduler.run(({ hot, expectObservable }) => {
         const { ipcMain, ipcRenderer } = trackedMarbleIpc({ scheduler: testScheduler, latency: 3 });
-        const sends =     hot('a-b--c----');
-        const received =      '---a-b--c-';
+        const sends = hot('a-b--c----');
+        const received = '---a-b--c-';
         sends.subscribe((v) => ipcRenderer.send('note', v));
         expectObservable(ipcMain.channel('note').pipe(first)).toBe(received);
       });
@@ -27,8 +27,8 @@ describe('createMarbleIpc (marbles)', () => {
           handled.next(`invoke ${v}`);
           return v;
         });
-        const trigger =   hot('-x------');
-        const expected =      '---(abc)';
+        const trigger = hot('-x------');
+        const expected = '---(abc)';
         trigger.subscribe(() => {
           ipcRenderer.send('note', 1);
           ipcRenderer.invoke$('ask', 2).subscribe();
@@ -50,8 +50,8 @@ describe('createMarbleIpc (marbles)', () => {
         });
         ipcRenderer.on('note', (_event, v: string) => seen.next(v));
         ipcRenderer.on('pong', (_event, v: string) => seen.next(v));
-        const trigger =   hot('x-------');
-        const expected =      '----(abc)';
+        const trigger = hot('x-------');
+        const expected = '----(abc)';
         trigger.subscribe(() => ipcRenderer.send('ping'));
         expectObservable(seen).toBe(expected, { a: 'before reply', b: 'reply', c: 'after reply' });
       });
@@ -64,8 +64,8 @@ describe('createMarbleIpc (marbles)', () => {
         const { ipcMain, ipcRenderer } = trackedMarbleIpc({ scheduler: testScheduler, latency: 0 });
         const received: unknown[] = [];
         ipcMain.on('note', (_event: IpcMainEvent, v: unknown) => received.push(v));
-        const sends =     hot('--a-b');
-        const expected =      '--a-b';
+        const sends = hot('--a-b');
+        const expected = '--a-b';
         sends.subscribe((v) => {
           ipcRenderer.send('note', v);
           seenDuringSend.push([...received]);
@@ -86,8 +86,8 @@ describe('createMarbleIpc (marbles)', () => {
           handled.next(v);
           event.returnValue = v.toUpperCase();
         });
-        const trigger =   hot('-x-y------');
-        const expected =      '-(ab)---c';
+        const trigger = hot('-x-y------');
+        const expected = '-(ab)---c';
         trigger.subscribe((step) => {
           if (step === 'x') {
             ipcRenderer.send('note', 'a');

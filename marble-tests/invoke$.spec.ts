@@ -37,9 +37,9 @@ describe('invoke$ (marbles)', () => {
       let calls = 0;
       ipcMain.handle('next-id', () => ++calls);
       const call$ = ipcRenderer.invoke$('next-id');
-      const sub1 =      '^-----';
+      const sub1 = '^-----';
       const expected1 = '--(a|)';
-      const sub2 =      '---^--';
+      const sub2 = '---^--';
       const expected2 = '-----(b|)';
       expectObservable(call$, sub1).toBe(expected1, { a: 1 });
       expectObservable(call$, sub2).toBe(expected2, { b: 2 });
@@ -50,9 +50,9 @@ describe('invoke$ (marbles)', () => {
     const testScheduler = createTestScheduler();
     testScheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
       const { ipcMain, ipcRenderer } = trackedMarbleIpc({ scheduler: testScheduler, latency: 1 });
-      const source =   cold(' a-b-c|');
-      const sourceSubs =    '-^----!';
-      const expected =      '--a-b-c|';
+      const source = cold(' a-b-c|');
+      const sourceSubs = '-^----!';
+      const expected = '--a-b-c|';
       ipcMain.handle('stream', () => source);
       expectObservable(ipcRenderer.invoke$('stream')).toBe(expected);
       expectSubscriptions(source.subscriptions).toBe(sourceSubs);
@@ -63,9 +63,9 @@ describe('invoke$ (marbles)', () => {
     const testScheduler = createTestScheduler();
     testScheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
       const { ipcMain, ipcRenderer } = trackedMarbleIpc({ scheduler: testScheduler, latency: 1 });
-      const source =   cold(' |');
-      const sourceSubs =    '-(^!)';
-      const expected =      '--|';
+      const source = cold(' |');
+      const sourceSubs = '-(^!)';
+      const expected = '--|';
       ipcMain.handle('nothing', () => source);
       expectObservable(ipcRenderer.invoke$('nothing')).toBe(expected);
       expectSubscriptions(source.subscriptions).toBe(sourceSubs);
@@ -77,11 +77,11 @@ describe('invoke$ (marbles)', () => {
     testScheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
       const { ipcMain, ipcRenderer } = trackedMarbleIpc({ scheduler: testScheduler, latency: 1 });
       const aborts = new Subject<string>();
-      const source =   cold(' -');
-      const sub =           '^-----!';
-      const expected =      '-------';
-      const sourceSubs =    '-^-----!';
-      const aborted =       '-------x';
+      const source = cold(' -');
+      const sub = '^-----!';
+      const expected = '-------';
+      const sourceSubs = '-^-----!';
+      const aborted = '-------x';
       ipcMain.handle('forever', (event) => {
         watchAbort(event, aborts);
         return source;
@@ -97,11 +97,11 @@ describe('invoke$ (marbles)', () => {
     testScheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
       const { ipcMain, ipcRenderer, webContents } = trackedMarbleIpc({ scheduler: testScheduler, latency: 1 });
       const aborts = new Subject<string>();
-      const source =   cold(' a-b-c-d-e|');
-      const sub =           '^---!';
-      const expected =      '--a--';
-      const sourceSubs =    '-^---!';
-      const aborted =       '-----x';
+      const source = cold(' a-b-c-d-e|');
+      const sub = '^---!';
+      const expected = '--a--';
+      const sourceSubs = '-^---!';
+      const aborted = '-----x';
       ipcMain.handle('stream', (event) => {
         watchAbort(event, aborts);
         return source;
@@ -109,7 +109,7 @@ describe('invoke$ (marbles)', () => {
       expectObservable(ipcRenderer.invoke$('stream'), sub).toBe(expected);
       expectSubscriptions(source.subscriptions).toBe(sourceSubs);
       expectObservable(aborts).toBe(aborted, { x: 'IpcCancelledError' });
-      const probe =    cold('--a---b|');
+      const probe = cold('--a---b|');
       expectObservable(probe.pipe(map(() => webContents.pendingCount))).toBe('--a---b|', { a: 1, b: 0 });
     });
   });
@@ -119,9 +119,9 @@ describe('invoke$ (marbles)', () => {
     testScheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
       const { ipcMain, ipcRenderer } = trackedMarbleIpc({ scheduler: testScheduler, latency: 1 });
       const failure = Object.assign(new Error('disk full'), { code: 'E_DISK' });
-      const source =   cold(' a-#', undefined, failure);
-      const sourceSubs =    '-^-!';
-      const expected =      '--a-#';
+      const source = cold(' a-#', undefined, failure);
+      const sourceSubs = '-^-!';
+      const expected = '--a-#';
       ipcMain.handle('read', () => source);
       expectObservable(ipcRenderer.invoke$('read').pipe(errorShape())).toBe(expected, undefined, {
         name: 'Error',
@@ -163,9 +163,9 @@ describe('invoke$ (marbles)', () => {
     const testScheduler = createTestScheduler();
     testScheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
       const { ipcMain, ipcRenderer } = trackedMarbleIpc({ scheduler: testScheduler, latency: 1 });
-      const source =   cold(' a-b-c|');
-      const expected =      '--a-#';
-      const sourceSubs =    '-^---!';
+      const source = cold(' a-b-c|');
+      const expected = '--a-#';
+      const sourceSubs = '-^---!';
       ipcMain.handle('stream', () => source);
       const mapped = ipcRenderer.invoke$<string>('stream').pipe(
         map((v) => {
@@ -183,11 +183,11 @@ describe('invoke$ (marbles)', () => {
     testScheduler.run(({ cold, hot, expectObservable, expectSubscriptions }) => {
       const { ipcMain, ipcRenderer } = trackedMarbleIpc({ scheduler: testScheduler, latency: 1 });
       const aborts = new Subject<string>();
-      const source =   cold(' a-b-c|');
-      const closeAt =   hot('---x');
-      const expected =      '--a#';
-      const sourceSubs =    '-^--!';
-      const aborted =       '----x';
+      const source = cold(' a-b-c|');
+      const closeAt = hot('---x');
+      const expected = '--a#';
+      const sourceSubs = '-^--!';
+      const aborted = '----x';
       ipcMain.handle('stream', (event) => {
         watchAbort(event, aborts);
         return source;
@@ -207,10 +207,10 @@ describe('invoke$ (marbles)', () => {
     const testScheduler = createTestScheduler();
     testScheduler.run(({ cold, hot, expectObservable, expectSubscriptions }) => {
       const { ipcMain, ipcRenderer, webContents } = trackedMarbleIpc({ scheduler: testScheduler, latency: 2 });
-      const source =   cold('  a-b-c|');
-      const closeAt =   hot('---x');
-      const expected =      '----a#';
-      const sourceSubs =    '--^!';
+      const source = cold('  a-b-c|');
+      const closeAt = hot('---x');
+      const expected = '----a#';
+      const sourceSubs = '--^!';
       ipcMain.handle('stream', () => source);
       closeAt.subscribe(() => webContents.close());
       expectObservable(ipcRenderer.invoke$('stream').pipe(errorShape())).toBe(expected, undefined, {

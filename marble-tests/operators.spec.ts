@@ -9,8 +9,8 @@ describe('sendTo (marbles)', () => {
     const testScheduler = createTestScheduler();
     testScheduler.run(({ cold, expectObservable }) => {
       const { ipcMain, ipcRenderer } = trackedMarbleIpc({ scheduler: testScheduler, latency: 1 });
-      const source =   cold('-------');
-      const expected =      '-------';
+      const source = cold('-------');
+      const expected = '-------';
       expectObservable(source.pipe(sendTo(ipcRenderer, 'v'))).toBe(expected);
       expectObservable(ipcMain.channel('v')).toBe(expected);
     });
@@ -20,7 +20,7 @@ describe('sendTo (marbles)', () => {
     const testScheduler = createTestScheduler();
     testScheduler.run(({ cold, expectObservable }) => {
       const { ipcMain, ipcRenderer } = trackedMarbleIpc({ scheduler: testScheduler, latency: 1 });
-      const source =   cold('|');
+      const source = cold('|');
       expectObservable(source.pipe(sendTo(ipcRenderer, 'v'))).toBe('|');
       expectObservable(ipcMain.channel('v')).toBe('---');
     });
@@ -30,9 +30,9 @@ describe('sendTo (marbles)', () => {
     const testScheduler = createTestScheduler();
     testScheduler.run(({ cold, expectObservable }) => {
       const { ipcMain, ipcRenderer } = trackedMarbleIpc({ scheduler: testScheduler, latency: 2 });
-      const source =   cold('-a|');
-      const expected =      '-a|';
-      const received =      '---a';
+      const source = cold('-a|');
+      const expected = '-a|';
+      const received = '---a';
       expectObservable(source.pipe(sendTo(ipcRenderer, 'v'))).toBe(expected);
       expectObservable(ipcMain.channel('v').pipe(first)).toBe(received);
     });
@@ -43,9 +43,9 @@ describe('sendTo (marbles)', () => {
     testScheduler.run(({ hot, expectObservable }) => {
       const { ipcMain, ipcRenderer } = trackedMarbleIpc({ scheduler: testScheduler, latency: 1 });
       const values = { a: { n: 1 }, b: [2], c: 'three' };
-      const source =    hot('-a-b(c|)', values);
-      const expected =      '-a-b(c|)';
-      const received =      '--a-b(c)';
+      const source = hot('-a-b(c|)', values);
+      const expected = '-a-b(c|)';
+      const received = '--a-b(c)';
       expectObservable(source.pipe(sendTo(ipcRenderer, 'v'))).toBe(expected, values);
       expectObservable(ipcMain.channel('v').pipe(map(({ args }) => (args.length === 1 ? args[0] : args)))).toBe(received, values);
     });
@@ -55,9 +55,9 @@ describe('sendTo (marbles)', () => {
     const testScheduler = createTestScheduler();
     testScheduler.run(({ cold, expectObservable }) => {
       const { ipcMain, ipcRenderer } = trackedMarbleIpc({ scheduler: testScheduler, latency: 1 });
-      const source =   cold('-a-#', undefined, new Error('source failed'));
-      const expected =      '-a-#';
-      const received =      '--a--';
+      const source = cold('-a-#', undefined, new Error('source failed'));
+      const expected = '-a-#';
+      const received = '--a--';
       expectObservable(source.pipe(sendTo(ipcRenderer, 'v'))).toBe(expected, undefined, new Error('source failed'));
       expectObservable(ipcMain.channel('v').pipe(first)).toBe(received);
     });
@@ -67,11 +67,11 @@ describe('sendTo (marbles)', () => {
     const testScheduler = createTestScheduler();
     testScheduler.run(({ hot, expectObservable, expectSubscriptions }) => {
       const { ipcMain, ipcRenderer } = trackedMarbleIpc({ scheduler: testScheduler, latency: 1 });
-      const source =    hot('-a-b-c-');
-      const sub =           '^--!   ';
-      const expected =      '-a-    ';
-      const sourceSubs =    '^--!   ';
-      const received =      '--a----';
+      const source = hot('-a-b-c-');
+      const sub = '^--!   ';
+      const expected = '-a-    ';
+      const sourceSubs = '^--!   ';
+      const received = '--a----';
       expectObservable(source.pipe(sendTo(ipcRenderer, 'v')), sub).toBe(expected);
       expectSubscriptions(source.subscriptions).toBe(sourceSubs);
       expectObservable(ipcMain.channel('v').pipe(first)).toBe(received);
@@ -82,15 +82,19 @@ describe('sendTo (marbles)', () => {
     const testScheduler = createTestScheduler();
     testScheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
       const { ipcMain, ipcRenderer } = trackedMarbleIpc({ scheduler: testScheduler, latency: 1 });
-      const source =   cold('-a-b-c', { a: 1, b: 10n, c: 3 });
-      const expected =      '-a-#';
-      const sourceSubs =    '^--!';
-      const received =      '--a---';
-      expectObservable(source.pipe(sendTo(ipcRenderer, 'v'), errorShape())).toBe(expected, { a: 1 }, {
-        name: 'IpcSerializationError',
-        message: jasmine.stringMatching(/^Cannot serialize the arguments for channel 'v' as JSON/),
-        code: 'ERR_IPC_SERIALIZATION',
-      });
+      const source = cold('-a-b-c', { a: 1, b: 10n, c: 3 });
+      const expected = '-a-#';
+      const sourceSubs = '^--!';
+      const received = '--a---';
+      expectObservable(source.pipe(sendTo(ipcRenderer, 'v'), errorShape())).toBe(
+        expected,
+        { a: 1 },
+        {
+          name: 'IpcSerializationError',
+          message: jasmine.stringMatching(/^Cannot serialize the arguments for channel 'v' as JSON/),
+          code: 'ERR_IPC_SERIALIZATION',
+        },
+      );
       expectSubscriptions(source.subscriptions).toBe(sourceSubs);
       expectObservable(ipcMain.channel('v').pipe(first)).toBe(received, { a: 1 });
     });
@@ -100,10 +104,10 @@ describe('sendTo (marbles)', () => {
     const testScheduler = createTestScheduler();
     testScheduler.run(({ hot, expectObservable }) => {
       const { ipcMain, ipcRenderer } = trackedMarbleIpc({ scheduler: testScheduler, latency: 1 });
-      const source =    hot('-a--b-');
-      const closeAt =   hot('--x---');
-      const expected =      '-a--#';
-      const received =      '--a---';
+      const source = hot('-a--b-');
+      const closeAt = hot('--x---');
+      const expected = '-a--#';
+      const received = '--a---';
       closeAt.subscribe(() => ipcRenderer.close());
       expectObservable(source.pipe(sendTo(ipcRenderer, 'v'), errorShape())).toBe(expected, undefined, {
         name: 'IpcClosedError',
@@ -114,13 +118,13 @@ describe('sendTo (marbles)', () => {
     });
   });
 
-  it("should send from main to a renderer through a WebContents", () => {
+  it('should send from main to a renderer through a WebContents', () => {
     const testScheduler = createTestScheduler();
     testScheduler.run(({ cold, expectObservable }) => {
       const { ipcRenderer, webContents } = trackedMarbleIpc({ scheduler: testScheduler, latency: 1 });
-      const source =   cold('-a-b|');
-      const expected =      '-a-b|';
-      const received =      '--a-b';
+      const source = cold('-a-b|');
+      const expected = '-a-b|';
+      const received = '--a-b';
       expectObservable(source.pipe(sendTo(webContents, 'tick'))).toBe(expected);
       expectObservable(ipcRenderer.channel('tick').pipe(first)).toBe(received);
     });
@@ -155,8 +159,8 @@ describe('invokeOn (marbles)', () => {
     testScheduler.run(({ cold, expectObservable }) => {
       const { ipcMain, ipcRenderer } = trackedMarbleIpc({ scheduler: testScheduler, latency: 1 });
       ipcMain.handle('square', (_event, n: number) => n * n);
-      const source =   cold('-a|', { a: 3 });
-      const expected =      '---(x|)';
+      const source = cold('-a|', { a: 3 });
+      const expected = '---(x|)';
       expectObservable(source.pipe(invokeOn<number, number>(ipcRenderer, 'square'))).toBe(expected, { x: 9 });
     });
   });
@@ -167,9 +171,9 @@ describe('invokeOn (marbles)', () => {
       const { ipcMain, ipcRenderer } = trackedMarbleIpc({ scheduler: testScheduler, latency: 1 });
       // The handler answers n × 10 after n virtual milliseconds: a takes 3, b takes 1, c takes 2.
       ipcMain.handle('slow', (_event, n: number) => timer(n).pipe(map(() => n * 10)));
-      const source =   cold('-a-b-c|', { a: 3, b: 1, c: 2 });
+      const source = cold('-a-b-c|', { a: 3, b: 1, c: 2 });
       // a: request 1→2, timer 2→5, answer 5→6; then b: 6→7, 7→8, 8→9; then c: 9→10, 10→12, 12→13.
-      const expected =      '------x--y---(z|)';
+      const expected = '------x--y---(z|)';
       expectObservable(source.pipe(invokeOn<number, number>(ipcRenderer, 'slow'))).toBe(expected, { x: 30, y: 10, z: 20 });
     });
   });
@@ -178,10 +182,10 @@ describe('invokeOn (marbles)', () => {
     const testScheduler = createTestScheduler();
     testScheduler.run(({ cold, expectObservable }) => {
       const { ipcMain, ipcRenderer } = trackedMarbleIpc({ scheduler: testScheduler, latency: 1 });
-      const inner =    cold(' a-b|');
+      const inner = cold(' a-b|');
       ipcMain.handle('pages', () => inner);
-      const source =   cold('x|');
-      const expected =      '--a-b|';
+      const source = cold('x|');
+      const expected = '--a-b|';
       expectObservable(source.pipe(invokeOn(ipcRenderer, 'pages'))).toBe(expected);
     });
   });
@@ -196,13 +200,17 @@ describe('invokeOn (marbles)', () => {
         if (n === 2) throw new RangeError('two is not allowed');
         return n * 10;
       });
-      const source =   cold('-a-b-c|', { a: 1, b: 2, c: 3 });
-      const expected =      '---x-#';
-      expectObservable(source.pipe(invokeOn(ipcRenderer, 'check'), errorShape())).toBe(expected, { x: 10 }, {
-        name: 'RangeError',
-        message: "Error invoking remote method 'check': RangeError: two is not allowed",
-        code: 'ERR_IPC_REMOTE',
-      });
+      const source = cold('-a-b-c|', { a: 1, b: 2, c: 3 });
+      const expected = '---x-#';
+      expectObservable(source.pipe(invokeOn(ipcRenderer, 'check'), errorShape())).toBe(
+        expected,
+        { x: 10 },
+        {
+          name: 'RangeError',
+          message: "Error invoking remote method 'check': RangeError: two is not allowed",
+          code: 'ERR_IPC_REMOTE',
+        },
+      );
       testScheduler.schedule(() => expect(calls).toEqual([1, 2]), 20);
     });
   });
@@ -212,8 +220,8 @@ describe('invokeOn (marbles)', () => {
     testScheduler.run(({ cold, expectObservable }) => {
       const { ipcMain, ipcRenderer } = trackedMarbleIpc({ scheduler: testScheduler, latency: 1 });
       ipcMain.handle('square', (_event, n: number) => n * n);
-      const source =   cold('-a--#', { a: 2 }, new Error('source failed'));
-      const expected =      '---x#';
+      const source = cold('-a--#', { a: 2 }, new Error('source failed'));
+      const expected = '---x#';
       expectObservable(source.pipe(invokeOn(ipcRenderer, 'square'))).toBe(expected, { x: 4 }, new Error('source failed'));
     });
   });
@@ -222,12 +230,12 @@ describe('invokeOn (marbles)', () => {
     const testScheduler = createTestScheduler();
     testScheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
       const { ipcMain, ipcRenderer, webContents } = trackedMarbleIpc({ scheduler: testScheduler, latency: 1 });
-      const inner =    cold(' ---x|');
+      const inner = cold(' ---x|');
       ipcMain.handle('slow', () => inner);
-      const source =   cold('a|');
-      const sub =           '^--!';
-      const expected =      '----';
-      const innerSubs =     '-^--!';
+      const source = cold('a|');
+      const sub = '^--!';
+      const expected = '----';
+      const innerSubs = '-^--!';
       expectObservable(source.pipe(invokeOn(ipcRenderer, 'slow')), sub).toBe(expected);
       expectSubscriptions(inner.subscriptions).toBe(innerSubs);
       testScheduler.schedule(() => expect(webContents.pendingCount).toBe(0), 5);

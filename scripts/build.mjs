@@ -18,9 +18,7 @@ function node(label, file, args) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [file, ...args], { cwd: root, stdio: 'inherit' });
     child.on('error', reject);
-    child.on('exit', (code, signal) =>
-      code === 0 ? resolve() : reject(new Error(`${label} failed (${signal ?? `exit code ${code}`})`)),
-    );
+    child.on('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(`${label} failed (${signal ?? `exit code ${code}`})`))));
   });
 }
 
@@ -70,7 +68,10 @@ const esmBundle = read('bundles/rxipc.esm.min.js');
 const umdBundle = read('bundles/rxipc.umd.min.cjs');
 if (esmBundle !== undefined && !/from\s*["']rxjs["']/.test(esmBundle)) problems.push('the ESM bundle does not import rxjs');
 if (umdBundle !== undefined && !/require\(["']rxjs["']\)/.test(umdBundle)) problems.push('the UMD bundle does not require rxjs');
-for (const [name, text] of [['ESM', esmBundle], ['UMD', umdBundle]]) {
+for (const [name, text] of [
+  ['ESM', esmBundle],
+  ['UMD', umdBundle],
+]) {
   // A message only rxjs's own Subject code contains: rxjs was bundled instead of left external.
   if (text !== undefined && text.includes('object unsubscribed')) problems.push(`the ${name} bundle contains rxjs`);
 }

@@ -37,7 +37,11 @@ for (const folder of FOLDERS) {
     // A file that declares its own `describe`, `pending` ... (a helper, a parameter) is not calling Jasmine's.
     const declared = new Set();
     const collect = (node) => {
-      if ((ts.isFunctionDeclaration(node) || ts.isVariableDeclaration(node) || ts.isParameter(node) || ts.isImportSpecifier(node)) && node.name && ts.isIdentifier(node.name)) {
+      if (
+        (ts.isFunctionDeclaration(node) || ts.isVariableDeclaration(node) || ts.isParameter(node) || ts.isImportSpecifier(node)) &&
+        node.name &&
+        ts.isIdentifier(node.name)
+      ) {
         declared.add(node.name.text);
       }
       ts.forEachChild(node, collect);

@@ -135,7 +135,14 @@ function importsOf(file) {
 /** The file a relative import names (NodeNext: './x.js' is './x.ts'), or undefined. */
 function resolveRelative(from, spec) {
   const target = path.resolve(path.dirname(from), spec);
-  const candidates = [target, target.replace(/\.js$/, '.ts'), target.replace(/\.mjs$/, '.mts'), target.replace(/\.cjs$/, '.cts'), `${target}.ts`, path.join(target, 'index.ts')];
+  const candidates = [
+    target,
+    target.replace(/\.js$/, '.ts'),
+    target.replace(/\.mjs$/, '.mts'),
+    target.replace(/\.cjs$/, '.cts'),
+    `${target}.ts`,
+    path.join(target, 'index.ts'),
+  ];
   return candidates.find((c) => existsSync(c) && !readdirSafe(c));
 }
 function readdirSafe(p) {
@@ -148,7 +155,9 @@ function readdirSafe(p) {
 }
 
 const allowsPackage = (patterns, spec) =>
-  patterns.some((p) => (p === 'node:*' ? isNodeBuiltin(spec) : p.endsWith('/*') ? spec.startsWith(p.slice(0, -1)) : packageName(spec) === p));
+  patterns.some((p) =>
+    p === 'node:*' ? isNodeBuiltin(spec) : p.endsWith('/*') ? spec.startsWith(p.slice(0, -1)) : packageName(spec) === p,
+  );
 
 const files = existsSync(src) ? [...walk(src)] : [];
 const violations = [];
@@ -256,7 +265,13 @@ const strongConnect = (v) => {
   }
 };
 for (const file of runtimeEdges.keys()) if (!info.has(file)) strongConnect(file);
-for (const component of cycles) violations.push(`import cycle: ${component.map((f) => rel(f)).sort().join(' ↔ ')}`);
+for (const component of cycles)
+  violations.push(
+    `import cycle: ${component
+      .map((f) => rel(f))
+      .sort()
+      .join(' ↔ ')}`,
+  );
 
 const nodeOnlyEntries = files.filter((f) => /^transports\/[^/]+\/index\.ts$/.test(rel(f)) && reaches(f)).map((f) => rel(f).split('/')[1]);
 if (violations.length > 0) {

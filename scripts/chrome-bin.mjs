@@ -21,7 +21,7 @@ export function findChrome() {
 export function installChromium() {
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!root || !which('apt-get')) return '';
-  console.log('Chromium not found: installing Debian\'s chromium with apt-get (about a minute)...');
+  console.log("Chromium not found: installing Debian's chromium with apt-get (about a minute)...");
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   try {
     execFileSync('apt-get', ['update'], { stdio: 'inherit', env });

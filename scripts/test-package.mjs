@@ -13,7 +13,7 @@
 // The shared runtime checks live in spec/package/checks.js. Prints one line per check, then
 // "N passed, N failed"; exits 1 on any failure.
 //   node scripts/test-package.mjs [--no-build] [--keep]   (--keep leaves the temp project for a look)
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import os from 'node:os';
@@ -318,8 +318,14 @@ void [sum, doubled];
 
   // 1. Node, no DOM lib: ESM + CJS files and the type tests of spec/types, imports rewritten.
   mkdirSync(path.join(types, 'node'), { recursive: true });
-  write('node/esm.mts', `import { of } from 'rxjs';\nimport { createIpc } from 'rxipc';\nimport { invokeOn } from 'rxipc/operators';\n${importAll(portable, 'import')}\n${usage}`);
-  write('node/cjs.cts', `import { of } from 'rxjs';\nimport { createIpc } from 'rxipc';\nimport { invokeOn } from 'rxipc/operators';\n${usage}`);
+  write(
+    'node/esm.mts',
+    `import { of } from 'rxjs';\nimport { createIpc } from 'rxipc';\nimport { invokeOn } from 'rxipc/operators';\n${importAll(portable, 'import')}\n${usage}`,
+  );
+  write(
+    'node/cjs.cts',
+    `import { of } from 'rxjs';\nimport { createIpc } from 'rxipc';\nimport { invokeOn } from 'rxipc/operators';\n${usage}`,
+  );
   const typeTests = readdirSync(path.join(root, 'spec/types')).filter((f) => f.endsWith('.ts'));
   for (const file of typeTests) {
     const text = readFileSync(path.join(root, 'spec/types', file), 'utf8')
@@ -331,24 +337,48 @@ void [sum, doubled];
   }
   writeFileSync(
     path.join(types, 'tsconfig.node.json'),
-    JSON.stringify({ compilerOptions: { ...base, module: 'NodeNext', moduleResolution: 'NodeNext', lib: ['ES2022'], types: ['node'] }, include: ['node'] }, null, 2),
+    JSON.stringify(
+      {
+        compilerOptions: { ...base, module: 'NodeNext', moduleResolution: 'NodeNext', lib: ['ES2022'], types: ['node'] },
+        include: ['node'],
+      },
+      null,
+      2,
+    ),
   );
 
   // 2. A CommonJS project on module node16 (TypeScript without require(esm)).
   mkdirSync(path.join(types, 'node16'), { recursive: true });
-  write('node16/cjs.cts', `import { of } from 'rxjs';\nimport { createIpc } from 'rxipc';\nimport { invokeOn } from 'rxipc/operators';\n${usage}`);
+  write(
+    'node16/cjs.cts',
+    `import { of } from 'rxjs';\nimport { createIpc } from 'rxipc';\nimport { invokeOn } from 'rxipc/operators';\n${usage}`,
+  );
   writeFileSync(
     path.join(types, 'tsconfig.node16.json'),
-    JSON.stringify({ compilerOptions: { ...base, module: 'Node16', moduleResolution: 'Node16', lib: ['ES2022'], types: ['node'] }, include: ['node16'] }, null, 2),
+    JSON.stringify(
+      { compilerOptions: { ...base, module: 'Node16', moduleResolution: 'Node16', lib: ['ES2022'], types: ['node'] }, include: ['node16'] },
+      null,
+      2,
+    ),
   );
 
   // 3. A browser project: DOM lib, no @types/node, bundler resolution; root, operators, testing, angular.
   mkdirSync(path.join(types, 'browser'), { recursive: true });
   const browserSubpaths = subpaths.filter((s) => portable.includes(s) || s === 'rxipc/angular');
-  write('browser/app.ts', `import { of } from 'rxjs';\nimport { createIpc } from 'rxipc';\nimport { invokeOn } from 'rxipc/operators';\n${importAll(browserSubpaths, 'import')}\n${usage}`);
+  write(
+    'browser/app.ts',
+    `import { of } from 'rxjs';\nimport { createIpc } from 'rxipc';\nimport { invokeOn } from 'rxipc/operators';\n${importAll(browserSubpaths, 'import')}\n${usage}`,
+  );
   writeFileSync(
     path.join(types, 'tsconfig.browser.json'),
-    JSON.stringify({ compilerOptions: { ...base, module: 'ESNext', moduleResolution: 'Bundler', lib: ['ES2022', 'DOM', 'DOM.Iterable'], types: [] }, include: ['browser'] }, null, 2),
+    JSON.stringify(
+      {
+        compilerOptions: { ...base, module: 'ESNext', moduleResolution: 'Bundler', lib: ['ES2022', 'DOM', 'DOM.Iterable'], types: [] },
+        include: ['browser'],
+      },
+      null,
+      2,
+    ),
   );
 
   // 4. Every subpath at once (DOM lib and @types/node), so each published .d.ts compiles.
@@ -356,12 +386,34 @@ void [sum, doubled];
   write('all/all.mts', `${importAll(subpaths, 'import')}\nexport {};\n`);
   writeFileSync(
     path.join(types, 'tsconfig.all.json'),
-    JSON.stringify({ compilerOptions: { ...base, module: 'NodeNext', moduleResolution: 'NodeNext', lib: ['ES2022', 'DOM', 'DOM.Iterable'], types: ['node'] }, include: ['all'] }, null, 2),
+    JSON.stringify(
+      {
+        compilerOptions: {
+          ...base,
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+          types: ['node'],
+        },
+        include: ['all'],
+      },
+      null,
+      2,
+    ),
   );
   return {
-    node: { label: `types: Node ESM + CJS + spec/types (${typeTests.length} files), no DOM lib, skipLibCheck false`, config: path.join(types, 'tsconfig.node.json') },
-    node16: { label: 'types: CommonJS consumer on module node16 (require of rxipc + rxipc/operators)', config: path.join(types, 'tsconfig.node16.json') },
-    browser: { label: `types: browser consumer (DOM lib, no @types/node) of ${browserSubpaths.join(', ')}`, config: path.join(types, 'tsconfig.browser.json') },
+    node: {
+      label: `types: Node ESM + CJS + spec/types (${typeTests.length} files), no DOM lib, skipLibCheck false`,
+      config: path.join(types, 'tsconfig.node.json'),
+    },
+    node16: {
+      label: 'types: CommonJS consumer on module node16 (require of rxipc + rxipc/operators)',
+      config: path.join(types, 'tsconfig.node16.json'),
+    },
+    browser: {
+      label: `types: browser consumer (DOM lib, no @types/node) of ${browserSubpaths.join(', ')}`,
+      config: path.join(types, 'tsconfig.browser.json'),
+    },
     all: { label: `types: every subpath (${subpaths.length}) with DOM lib + @types/node`, config: path.join(types, 'tsconfig.all.json') },
   };
 }
@@ -370,7 +422,9 @@ void [sum, doubled];
 
 async function main() {
   if (!argv.includes('--no-build')) {
-    const built = await check('build (node scripts/build.mjs)', () => run(process.execPath, [path.join(root, 'scripts/build.mjs')], { timeout: 180_000 }));
+    const built = await check('build (node scripts/build.mjs)', () =>
+      run(process.execPath, [path.join(root, 'scripts/build.mjs')], { timeout: 180_000 }),
+    );
     if (!built) return;
   }
   const dist = path.join(root, 'dist');
@@ -401,7 +455,9 @@ async function inTemp(tmp, dist) {
     if (missing.length > 0) throw new Error(`the tarball lacks ${missing.join(', ')}`);
     const stray = [...files].filter((f) => /^(src|spec|marble-tests|bench|examples|scripts|node_modules)\//.test(f) || f.endsWith('.tgz'));
     if (stray.length > 0) throw new Error(`the tarball ships ${stray.slice(0, 5).join(', ')}${stray.length > 5 ? ' ...' : ''}`);
-    console.log(`     ${info.filename}: ${(info.size / 1024).toFixed(1)} kB packed, ${(info.unpackedSize / 1024).toFixed(1)} kB unpacked, ${info.entryCount} files`);
+    console.log(
+      `     ${info.filename}: ${(info.size / 1024).toFixed(1)} kB packed, ${(info.unpackedSize / 1024).toFixed(1)} kB unpacked, ${info.entryCount} files`,
+    );
     return path.join(tmp, info.filename);
   });
   if (!packed) return;
@@ -420,10 +476,20 @@ async function inTemp(tmp, dist) {
     if (maps.length === 0) throw new Error('no source maps in dist/');
     const bad = maps.filter((file) => {
       const map = JSON.parse(readFileSync(file, 'utf8'));
-      return file.endsWith('.d.ts.map') || !Array.isArray(map.sourcesContent) ||
-        map.sourcesContent.length !== map.sources.length || map.sourcesContent.some((text) => typeof text !== 'string');
+      return (
+        file.endsWith('.d.ts.map') ||
+        !Array.isArray(map.sourcesContent) ||
+        map.sourcesContent.length !== map.sources.length ||
+        map.sourcesContent.some((text) => typeof text !== 'string')
+      );
     });
-    if (bad.length > 0) throw new Error(`${bad.length} of ${maps.length} maps lack their sources: ${bad.slice(0, 3).map((f) => path.relative(dist, f)).join(', ')}`);
+    if (bad.length > 0)
+      throw new Error(
+        `${bad.length} of ${maps.length} maps lack their sources: ${bad
+          .slice(0, 3)
+          .map((f) => path.relative(dist, f))
+          .join(', ')}`,
+      );
     console.log(`     ${maps.length} maps, every one self-contained`);
   });
 
@@ -464,9 +530,18 @@ async function inTemp(tmp, dist) {
   const typeProjects = writeTypeProjects(project, subpaths);
 
   // The type checks run in the background while Node and Chromium work.
-  const typeRuns = Object.values(typeProjects).map(({ label, config }) => ({ label, done: tsc(config).then(() => null, (e) => e) }));
+  const typeRuns = Object.values(typeProjects).map(({ label, config }) => ({
+    label,
+    done: tsc(config).then(
+      () => null,
+      (e) => e,
+    ),
+  }));
 
-  for (const [label, file] of [['node esm', 'esm.mjs'], ['node cjs', 'cjs.cjs']]) {
+  for (const [label, file] of [
+    ['node esm', 'esm.mjs'],
+    ['node cjs', 'cjs.cjs'],
+  ]) {
     try {
       const { stdout } = await run(process.execPath, [file], { cwd: project, timeout: 30_000 });
       if (!recordResults(stdout, '')) record(`${label}: printed results`, false, stdout);
@@ -477,8 +552,9 @@ async function inTemp(tmp, dist) {
     }
   }
 
-  const bundled = await check(`webpack: bundle a browser entry importing rxipc, rxipc/operators and ${browserSubpaths.length} more subpath(s)`, () =>
-    bundleForBrowser(project),
+  const bundled = await check(
+    `webpack: bundle a browser entry importing rxipc, rxipc/operators and ${browserSubpaths.length} more subpath(s)`,
+    () => bundleForBrowser(project),
   );
   if (bundled) await inChromium(project, tmp);
 
@@ -514,7 +590,8 @@ async function bundleForBrowser(project) {
     }
   };
   collect(json.modules);
-  if (!names.some((n) => n.includes('rxipc/dist/esm/'))) throw new Error(`webpack did not use dist/esm: ${names.filter((n) => n.includes('rxipc')).join(', ')}`);
+  if (!names.some((n) => n.includes('rxipc/dist/esm/')))
+    throw new Error(`webpack did not use dist/esm: ${names.filter((n) => n.includes('rxipc')).join(', ')}`);
   if (names.some((n) => n.includes('rxipc/dist/cjs/'))) throw new Error('webpack pulled dist/cjs into a browser bundle');
 }
 
@@ -549,9 +626,13 @@ async function inChromium(project, tmp) {
   }
   const errors = /<pre id="errors">([^<]*)<\/pre>/.exec(dom)?.[1].trim();
   record('chromium: page runs without uncaught errors', !errors, errors && decodeURIComponent(errors.split(' ')[0]));
-  for (const [id, label] of [['webpack', 'chromium webpack bundle'], ['umd', 'chromium umd (<script> after rxjs umd)']]) {
+  for (const [id, label] of [
+    ['webpack', 'chromium webpack bundle'],
+    ['umd', 'chromium umd (<script> after rxjs umd)'],
+  ]) {
     const text = new RegExp(`<pre id="${id}">([^<]*)</pre>`).exec(dom)?.[1] ?? '';
-    if (!recordResults(text, label, { encoded: true })) record(`${label}: reported results`, false, `nothing reported; the DOM was:\n${dom.slice(0, 600)}`);
+    if (!recordResults(text, label, { encoded: true }))
+      record(`${label}: reported results`, false, `nothing reported; the DOM was:\n${dom.slice(0, 600)}`);
   }
 }
 

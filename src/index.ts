@@ -32,20 +32,8 @@ export { isSyncTransport, type SubjectLike, type SyncTransport } from './contrac
 export { createMemoryTransportPair, type MemoryTransportOptions } from './memory/createMemoryTransportPair.js';
 
 /* Protocol */
-export {
-  PROTOCOL_VERSION,
-  type Envelope,
-  type EnvelopeKind,
-  type WireError,
-} from './protocol/Envelope.js';
-export {
-  encodeFrame,
-  decodeFrame,
-  isEncodable,
-  DEFAULT_MAX_DEPTH,
-  DEFAULT_MAX_FRAME_LENGTH,
-  type CodecOptions,
-} from './protocol/codec.js';
+export { PROTOCOL_VERSION, type Envelope, type EnvelopeKind, type WireError } from './protocol/Envelope.js';
+export { encodeFrame, decodeFrame, isEncodable, DEFAULT_MAX_DEPTH, DEFAULT_MAX_FRAME_LENGTH, type CodecOptions } from './protocol/codec.js';
 
 /* Errors */
 export { IpcError, type IpcErrorOptions } from './errors/IpcError.js';

@@ -20,13 +20,22 @@ function row(subscribers: number): BenchRow {
         for (let i = 0; i < subscribers; i++) subs.push(ipcMain.channel('c').subscribe(({ args }) => consume(args[0])));
       },
       // An incoming message is delivered to the channel's listeners, as the facades do.
-      run: (ops) => { for (let i = 0; i < ops; i++) ipcMain.emit('c', event, i); },
-      teardown: () => { subs.forEach((s) => s.unsubscribe()); subs = []; },
+      run: (ops) => {
+        for (let i = 0; i < ops; i++) ipcMain.emit('c', event, i);
+      },
+      teardown: () => {
+        subs.forEach((s) => s.unsubscribe());
+        subs = [];
+      },
     },
     {
       name: 'raw EventEmitter listener',
-      setup: () => { for (let i = 0; i < subscribers; i++) raw.on('c', (_e: unknown, a: number) => consume(a)); },
-      run: (ops) => { for (let i = 0; i < ops; i++) raw.emit('c', event, i); },
+      setup: () => {
+        for (let i = 0; i < subscribers; i++) raw.on('c', (_e: unknown, a: number) => consume(a));
+      },
+      run: (ops) => {
+        for (let i = 0; i < ops; i++) raw.emit('c', event, i);
+      },
     },
     {
       name: 'fromEvent+share',
@@ -34,7 +43,9 @@ function row(subscribers: number): BenchRow {
         const shared = fromEvent(node, 'c', (_e: unknown, a: number) => a).pipe(share());
         for (let i = 0; i < subscribers; i++) subs.push(shared.subscribe((a) => consume(a)));
       },
-      run: (ops) => { for (let i = 0; i < ops; i++) node.emit('c', event, i); },
+      run: (ops) => {
+        for (let i = 0; i < ops; i++) node.emit('c', event, i);
+      },
     },
   ];
   return { row: `one message to ${subscribers} subscriber${subscribers > 1 ? 's' : ''}`, ops: N, cases };

@@ -36,10 +36,16 @@ function emitRow(listeners: number, args: 0 | 1 | 3): BenchRow {
         name,
         run:
           args === 0
-            ? (ops) => { for (let i = 0; i < ops; i++) ee.emit('e'); }
+            ? (ops) => {
+                for (let i = 0; i < ops; i++) ee.emit('e');
+              }
             : args === 1
-              ? (ops) => { for (let i = 0; i < ops; i++) ee.emit('e', i); }
-              : (ops) => { for (let i = 0; i < ops; i++) ee.emit('e', i, 1, 2); },
+              ? (ops) => {
+                  for (let i = 0; i < ops; i++) ee.emit('e', i);
+                }
+              : (ops) => {
+                  for (let i = 0; i < ops; i++) ee.emit('e', i, 1, 2);
+                },
       };
     }),
   };
@@ -59,7 +65,12 @@ const rows: BenchRow[] = [
     cases: impls.map(([name, make]) => {
       const ee = make();
       for (const n of names) ee.on(n, listener1);
-      return { name, run: (ops: number) => { for (let i = 0; i < ops; i++) ee.emit(names[i & 7]!, i); } };
+      return {
+        name,
+        run: (ops: number) => {
+          for (let i = 0; i < ops; i++) ee.emit(names[i & 7]!, i);
+        },
+      };
     }),
   },
   {
@@ -68,7 +79,15 @@ const rows: BenchRow[] = [
     cases: impls.map(([name, make]) => {
       const ee = make();
       ee.on('e', listener0); // one resident listener, as in real use
-      return { name, run: (ops: number) => { for (let i = 0; i < ops; i++) { ee.on('e', listener1); ee.off('e', listener1); } } };
+      return {
+        name,
+        run: (ops: number) => {
+          for (let i = 0; i < ops; i++) {
+            ee.on('e', listener1);
+            ee.off('e', listener1);
+          }
+        },
+      };
     }),
   },
   {
@@ -76,7 +95,15 @@ const rows: BenchRow[] = [
     ops: N,
     cases: impls.map(([name, make]) => {
       const ee = make();
-      return { name, run: (ops: number) => { for (let i = 0; i < ops; i++) { ee.once('e', listener1); ee.emit('e', i); } } };
+      return {
+        name,
+        run: (ops: number) => {
+          for (let i = 0; i < ops; i++) {
+            ee.once('e', listener1);
+            ee.emit('e', i);
+          }
+        },
+      };
     }),
   },
 ];

@@ -33,7 +33,12 @@ function connect(): Connection {
 }
 
 /** A row whose figure is the heap growth of `work(connection, ops)`. */
-function heapRow(row: string, ops: number, prepare: (c: Connection) => void, work: (c: Connection, ops: number) => Promise<void> | void): BenchRow {
+function heapRow(
+  row: string,
+  ops: number,
+  prepare: (c: Connection) => void,
+  work: (c: Connection, ops: number) => Promise<void> | void,
+): BenchRow {
   let connection: Connection;
   let before = 0;
   let after = 0;
@@ -69,7 +74,7 @@ let batchDone: (() => void) | undefined;
 let target = 0;
 async function sends({ ipcRenderer }: Connection, ops: number): Promise<void> {
   const payload = smallPayload(0);
-  for (let done = 0; done < ops; ) {
+  for (let done = 0; done < ops;) {
     const size = Math.min(10_000, ops - done);
     target = received + size;
     const arrived = new Promise<void>((resolve) => (batchDone = resolve));
@@ -91,7 +96,11 @@ async function invokes({ ipcRenderer }: Connection, ops: number): Promise<void> 
 }
 
 function subscriptions({ ipcRenderer }: Connection, ops: number): void {
-  for (let i = 0; i < ops; i++) ipcRenderer.channel(`c${i % 10}`).subscribe(consume).unsubscribe();
+  for (let i = 0; i < ops; i++)
+    ipcRenderer
+      .channel(`c${i % 10}`)
+      .subscribe(consume)
+      .unsubscribe();
 }
 
 const SENDS = quick ? 300_000 : 1_000_000;
@@ -106,7 +115,12 @@ const rows: BenchRow[] = [
       }),
     sends,
   ),
-  heapRow('heap, 100,000 invoke round trips', 100_000, ({ ipcMain }) => ipcMain.handle('add', (_event, a: number, b: number) => a + b), invokes),
+  heapRow(
+    'heap, 100,000 invoke round trips',
+    100_000,
+    ({ ipcMain }) => ipcMain.handle('add', (_event, a: number, b: number) => a + b),
+    invokes,
+  ),
   heapRow('heap, 100,000 channel() sub/unsub cycles', 100_000, () => undefined, subscriptions),
 ];
 

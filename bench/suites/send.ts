@@ -55,10 +55,13 @@ function rawCase(size: Size): BenchCase {
   let worker: Worker;
   const counter = new Counter();
   const listeners = new Map<string, (...args: any[]) => void>([
-    ['m', (payload: { id: number }) => {
-      consume(payload.id);
-      counter.hit();
-    }],
+    [
+      'm',
+      (payload: { id: number }) => {
+        consume(payload.id);
+        counter.hit();
+      },
+    ],
   ]);
   return {
     name: 'raw postMessage+JSON',
@@ -83,7 +86,11 @@ const rows: BenchRow[] = [
   { row: 'send worker → main, ~100 B', ops: quick ? 5_000 : 20_000, cases: [rxipcCase('small'), rawCase('small')] },
   { row: 'send worker → main, 64 KB', ops: quick ? 100 : 400, cases: [rxipcCase('large'), rawCase('large')] },
   // The same with main's depth check off (maxDepth: Infinity): the worker is the app's own code.
-  { row: 'send worker → main, 64 KB, maxDepth ∞', ops: quick ? 100 : 400, cases: [rxipcCase('large', { maxDepth: Infinity }), rawCase('large')] },
+  {
+    row: 'send worker → main, 64 KB, maxDepth ∞',
+    ops: quick ? 100 : 400,
+    cases: [rxipcCase('large', { maxDepth: Infinity }), rawCase('large')],
+  },
 ];
 
 await runSuite('send throughput (worker → main)', rows);

@@ -66,7 +66,11 @@ function rawCase(): BenchCase {
   };
 }
 
-await runSuite('streamed invoke$ (same thread)', [{ row: `invoke$, ${N / 1000}k values main → renderer`, ops: N, cases: [rxipcCase(), rawCase()] }], {
-  rounds: quick ? 3 : 9,
-  warmup: 1,
-});
+await runSuite(
+  'streamed invoke$ (same thread)',
+  [{ row: `invoke$, ${N / 1000}k values main → renderer`, ops: N, cases: [rxipcCase(), rawCase()] }],
+  {
+    rounds: quick ? 3 : 9,
+    warmup: 1,
+  },
+);

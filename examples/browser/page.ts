@@ -52,11 +52,9 @@ track(ipcMain.connect(windowTransport({ self: window, target: frame.contentWindo
 // 2. broadcastChannel: any same-origin tab, frame or worker that joins 'rxipc-example' (the
 //    iframe tab.html, and /tab.html opened in another tab).
 let tabs = 0;
-broadcastChannelMain(
-  'rxipc-example',
-  (transport) => track(ipcMain.connect(transport), tabs++ === 0 ? expected[1]! : `tab ${tabs}`),
-  { self: window },
-);
+broadcastChannelMain('rxipc-example', (transport) => track(ipcMain.connect(transport), tabs++ === 0 ? expected[1]! : `tab ${tabs}`), {
+  self: window,
+});
 
 // 3. worker: a Web Worker; the page is cross-origin isolated, so its sendSync blocks for real.
 track(ipcMain.connect(workerTransport(new Worker('/worker.js'))), expected[2]!);

@@ -51,7 +51,8 @@ await bundlePages({ client: 'client.ts' }, bundleDir, here);
 log(`bundled the page's script (${(await readFile(path.join(bundleDir, 'client.js'))).length} bytes)`);
 
 const http = createServer((request, response) => {
-  const file = request.url === '/client.js' ? path.join(bundleDir, 'client.js') : request.url === '/' ? path.join(here, 'index.html') : undefined;
+  const file =
+    request.url === '/client.js' ? path.join(bundleDir, 'client.js') : request.url === '/' ? path.join(here, 'index.html') : undefined;
   if (file === undefined) {
     response.writeHead(404).end('not found');
     return;

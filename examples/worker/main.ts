@@ -26,7 +26,9 @@ ipcMain.on('done', (event) => {
 // The worker runs TypeScript, so it boots through tsx. With built JavaScript:
 // new Worker(new URL('./renderer.js', import.meta.url))
 const renderer = new URL('./renderer.ts', import.meta.url).href;
-const worker = new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(renderer)}); })`, { eval: true });
+const worker = new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(renderer)}); })`, {
+  eval: true,
+});
 
 const webContents = ipcMain.connect(workerTransport(worker));
 webContents.send('welcome', `you are webContents #${webContents.id}`); // kept until the worker is listening

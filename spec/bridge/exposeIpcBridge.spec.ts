@@ -148,7 +148,10 @@ describe('exposeIpcBridge', () => {
     bridge.watch((status) => void statuses.push(status));
     ipcRenderer.close();
     expect(statuses).toEqual([{ kind: 'closed' }]);
-    expect(bridge.send('log', 'x')).toEqual({ ok: false, error: jasmine.objectContaining({ kind: 'IpcClosedError', code: 'ERR_IPC_CLOSED' }) });
+    expect(bridge.send('log', 'x')).toEqual({
+      ok: false,
+      error: jasmine.objectContaining({ kind: 'IpcClosedError', code: 'ERR_IPC_CLOSED' }),
+    });
   });
 
   it('should throw a TypeError for a malformed renderer or allow-list', () => {

@@ -254,7 +254,9 @@ describe('ipcRendererFromBridge', () => {
         signal = event.signal;
         return new Observable<number>((subscriber) => {
           live++;
-          const sub = interval(every).pipe(map((i) => i * 10)).subscribe(subscriber);
+          const sub = interval(every)
+            .pipe(map((i) => i * 10))
+            .subscribe(subscriber);
           return () => {
             live--;
             sub.unsubscribe();

@@ -74,7 +74,7 @@ function proxy(fn: (...args: unknown[]) => unknown, stats: BridgeStats): (...arg
     }
     let result: unknown;
     try {
-      result = fn.apply(undefined, copied);
+      result = fn(...copied);
     } catch (error) {
       throw crossError(error);
     }

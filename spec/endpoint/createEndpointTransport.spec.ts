@@ -265,7 +265,9 @@ describe('createEndpointTransport', () => {
     expect(atA.events).toEqual(['back']);
     const frames = endA.posted.filter((m) => typeof m === 'string');
     expect(frames).toEqual(['rxipc:frame:0:first', 'rxipc:frame:1:one', 'rxipc:frames:2:3,17:twothree:with:colons']);
-    expect(endA.posted.filter((m) => (m as { rxipc?: string })?.rxipc === 'frame' || (m as { rxipc?: string })?.rxipc === 'frames')).toEqual([]);
+    expect(
+      endA.posted.filter((m) => (m as { rxipc?: string })?.rxipc === 'frame' || (m as { rxipc?: string })?.rxipc === 'frames'),
+    ).toEqual([]);
     a.complete();
     await atB.done;
     await atA.done;

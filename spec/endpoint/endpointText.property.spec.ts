@@ -3,14 +3,7 @@
 // exactly, whatever its data holds (colons, digits, the prefix itself, lone surrogates), and any
 // other string is either a valid message or handed back as it is to be ignored, never an exception.
 import fc from 'fast-check';
-import {
-  frameText,
-  framesText,
-  frameTextData,
-  frameTextSeq,
-  messageFromText,
-  messageToText,
-} from '../../src/endpoint/EndpointMessage.js';
+import { frameText, framesText, frameTextData, frameTextSeq, messageFromText, messageToText } from '../../src/endpoint/EndpointMessage.js';
 
 const RUNS = 500;
 const seqs = fc.nat({ max: Number.MAX_SAFE_INTEGER });

@@ -3,12 +3,7 @@
 // closed, no live channel subscription; and no timer the spec started may still be live (Node
 // counts its own; a browser cannot, so this file counts the timers of this window itself, see
 // `browserTimers`). A spec that leaks fails with the list of what leaked.
-import {
-  createIpc,
-  liveChannelSubscriptions,
-  type CreateIpcOptions,
-  type EmbeddedIpc,
-} from '../../src/index.js';
+import { createIpc, liveChannelSubscriptions, type CreateIpcOptions, type EmbeddedIpc } from '../../src/index.js';
 
 interface Closable {
   close(): void;

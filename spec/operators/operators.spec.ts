@@ -25,9 +25,7 @@ describe('sendTo', () => {
 
   it('should error the stream with the serialisation error', async () => {
     const { ipcRenderer } = createTestIpc();
-    await expectAsync(lastValueFrom(from([1n]).pipe(sendTo(ipcRenderer, 'x')))).toBeRejectedWithError(
-      IpcSerializationError,
-    );
+    await expectAsync(lastValueFrom(from([1n]).pipe(sendTo(ipcRenderer, 'x')))).toBeRejectedWithError(IpcSerializationError);
   });
 });
 

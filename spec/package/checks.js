@@ -9,6 +9,7 @@
 //   operators: the 'rxipc/operators' entry (the UMD bundle has no subpaths: pass the root again)
 //   rxjs:      rxjs itself
 
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- called by the page or module this file is pasted into.
 async function runChecks(rxipc, operators, rxjs) {
   const results = [];
   const fail = (message) => {
@@ -57,7 +58,11 @@ async function runChecks(rxipc, operators, rxjs) {
     ipcRenderer.send('sync-probe');
     if (deliveredDuringSend) fail('send delivered before returning');
     ipcRenderer.send('ping', 1, { nested: ['x', null], date: new Date(0) });
-    same(await withTimeout(received, 'send'), { a: 1, b: { nested: ['x', null], date: '1970-01-01T00:00:00.000Z' }, fromRenderer: true }, 'ping');
+    same(
+      await withTimeout(received, 'send'),
+      { a: 1, b: { nested: ['x', null], date: '1970-01-01T00:00:00.000Z' }, fromRenderer: true },
+      'ping',
+    );
   });
 
   await check('event.reply', async () => {
@@ -74,7 +79,10 @@ async function runChecks(rxipc, operators, rxjs) {
       throw Object.assign(new Error('bad'), { code: 'E_BAD' });
     });
     const error = await withTimeout(
-      ipcRenderer.invoke('boom').then(() => fail('invoke of a throwing handler resolved'), (e) => e),
+      ipcRenderer.invoke('boom').then(
+        () => fail('invoke of a throwing handler resolved'),
+        (e) => e,
+      ),
       'invoke boom',
     );
     if (!(error instanceof IpcError)) fail(`rejection is not an IpcError: ${error}`);

@@ -34,15 +34,18 @@ describe('codec properties', () => {
 
   it('should round-trip anything fast-check calls "anything" as JSON would', () => {
     fc.assert(
-      fc.property(fc.array(fc.anything({ withBigInt: false, withMap: true, withSet: true, withDate: true, withNullPrototype: true })), (args) => {
-        let text: string;
-        try {
-          text = encodeFrame({ v: PROTOCOL_VERSION, kind: 'message', channel: 'c', args });
-        } catch {
-          return; // Invalid dates throw in toJSON: refusing is the JSON semantics too.
-        }
-        expect(decodeFrame(text)).toEqual(JSON.parse(JSON.stringify({ v: PROTOCOL_VERSION, kind: 'message', channel: 'c', args })));
-      }),
+      fc.property(
+        fc.array(fc.anything({ withBigInt: false, withMap: true, withSet: true, withDate: true, withNullPrototype: true })),
+        (args) => {
+          let text: string;
+          try {
+            text = encodeFrame({ v: PROTOCOL_VERSION, kind: 'message', channel: 'c', args });
+          } catch {
+            return; // Invalid dates throw in toJSON: refusing is the JSON semantics too.
+          }
+          expect(decodeFrame(text)).toEqual(JSON.parse(JSON.stringify({ v: PROTOCOL_VERSION, kind: 'message', channel: 'c', args })));
+        },
+      ),
       { numRuns: RUNS },
     );
   });
@@ -73,8 +76,17 @@ describe('codec properties', () => {
     const wrongShape = fc.oneof(
       fc.jsonValue().filter((v) => typeof v !== 'object' || v === null || Array.isArray(v)),
       fc.record({ v: fc.jsonValue(), kind: fc.jsonValue() }, { requiredKeys: [] }).filter((r) => r.v !== 1),
-      fc.record({ v: fc.constant(1), kind: fc.string().filter((k) => !['close'].includes(k)), channel: fc.jsonValue(), args: fc.jsonValue().filter((a) => !Array.isArray(a)) }),
-      fc.record({ v: fc.constant(1), kind: fc.constantFrom('reply', 'next', 'cancel', 'complete'), id: fc.oneof(fc.string(), fc.double({ noInteger: true }), fc.integer({ max: -1 })) }),
+      fc.record({
+        v: fc.constant(1),
+        kind: fc.string().filter((k) => !['close'].includes(k)),
+        channel: fc.jsonValue(),
+        args: fc.jsonValue().filter((a) => !Array.isArray(a)),
+      }),
+      fc.record({
+        v: fc.constant(1),
+        kind: fc.constantFrom('reply', 'next', 'cancel', 'complete'),
+        id: fc.oneof(fc.string(), fc.double({ noInteger: true }), fc.integer({ max: -1 })),
+      }),
     );
     fc.assert(
       fc.property(wrongShape, (value) => {
@@ -116,7 +128,16 @@ describe('codec properties', () => {
 });
 
 describe('encodeOwnFrame', () => {
-  const payload = fc.anything({ withBigInt: true, withMap: true, withSet: true, withDate: true, withNullPrototype: true, withBoxedValues: true, withTypedArray: true, withSparseArray: true });
+  const payload = fc.anything({
+    withBigInt: true,
+    withMap: true,
+    withSet: true,
+    withDate: true,
+    withNullPrototype: true,
+    withBoxedValues: true,
+    withTypedArray: true,
+    withSparseArray: true,
+  });
 
   /** The text, or the error's class and message. */
   function outcome(encode: () => string): string {
@@ -130,16 +151,27 @@ describe('encodeOwnFrame', () => {
   it('should write exactly what encodeFrame writes, or throw the same error, for every frame the facades build', () => {
     const id = fc.nat();
     const frames = fc.oneof(
-      fc.record({ kind: fc.constantFrom('send', 'message', 'host'), channel: fc.string(), args: fc.array(payload) }).map(
-        ({ kind, channel, args }) => ({ v: PROTOCOL_VERSION, kind, channel, args }) as Envelope,
-      ),
-      fc.record({ kind: fc.constantFrom('sync', 'invoke', 'invoke-stream'), id, channel: fc.string(), args: fc.array(payload) }).map(
-        ({ kind, id: n, channel, args }) => ({ v: PROTOCOL_VERSION, kind, id: n, channel, args }) as Envelope,
-      ),
-      fc.record({ kind: fc.constantFrom('reply', 'next'), id, value: fc.oneof(payload, fc.constant(undefined), fc.constant(() => 1), fc.constant(Symbol('s'))) }).map(
-        ({ kind, id: n, value }) => ({ v: PROTOCOL_VERSION, kind, id: n, value }) as Envelope,
-      ),
-      fc.record({ kind: fc.constantFrom('complete', 'cancel'), id }).map(({ kind, id: n }) => ({ v: PROTOCOL_VERSION, kind, id: n }) as Envelope),
+      fc
+        .record({ kind: fc.constantFrom('send', 'message', 'host'), channel: fc.string(), args: fc.array(payload) })
+        .map(({ kind, channel, args }) => ({ v: PROTOCOL_VERSION, kind, channel, args }) as Envelope),
+      fc
+        .record({ kind: fc.constantFrom('sync', 'invoke', 'invoke-stream'), id, channel: fc.string(), args: fc.array(payload) })
+        .map(({ kind, id: n, channel, args }) => ({ v: PROTOCOL_VERSION, kind, id: n, channel, args }) as Envelope),
+      fc
+        .record({
+          kind: fc.constantFrom('reply', 'next'),
+          id,
+          value: fc.oneof(
+            payload,
+            fc.constant(undefined),
+            fc.constant(() => 1),
+            fc.constant(Symbol('s')),
+          ),
+        })
+        .map(({ kind, id: n, value }) => ({ v: PROTOCOL_VERSION, kind, id: n, value }) as Envelope),
+      fc
+        .record({ kind: fc.constantFrom('complete', 'cancel'), id })
+        .map(({ kind, id: n }) => ({ v: PROTOCOL_VERSION, kind, id: n }) as Envelope),
     );
     fc.assert(
       fc.property(frames, fc.integer({ min: 10, max: 400 }), (frame, maxFrameLength) => {
@@ -168,7 +200,9 @@ describe('encodeOwnFrame', () => {
       { v: PROTOCOL_VERSION, kind: 'message', channel: 'c', args: [1n] },
     ];
     for (const frame of frames) {
-      expect(outcome(() => encodeOwnFrame(frame))).withContext(frame.kind).toBe(outcome(() => encodeFrame(frame)));
+      expect(outcome(() => encodeOwnFrame(frame)))
+        .withContext(frame.kind)
+        .toBe(outcome(() => encodeFrame(frame)));
     }
     expect(encodeOwnFrame(frames[0]!)).toBe('{"v":1,"kind":"reply","id":1,"value":"key value"}');
   });

@@ -1,11 +1,4 @@
-import {
-  decodeFrame,
-  encodeFrame,
-  IpcBadFrameError,
-  IpcSerializationError,
-  PROTOCOL_VERSION,
-  type Envelope,
-} from '../../src/index.js';
+import { decodeFrame, encodeFrame, IpcBadFrameError, IpcSerializationError, PROTOCOL_VERSION, type Envelope } from '../../src/index.js';
 
 describe('codec', () => {
   describe('encodeFrame', () => {
@@ -17,7 +10,15 @@ describe('codec', () => {
     it('should throw IpcSerializationError naming the channel for cycles and BigInt', () => {
       const cyc: Record<string, unknown> = {};
       cyc['me'] = cyc;
-      for (const bad of [cyc, 1n, { toJSON: () => { throw new Error('nope'); } }]) {
+      for (const bad of [
+        cyc,
+        1n,
+        {
+          toJSON: () => {
+            throw new Error('nope');
+          },
+        },
+      ]) {
         expect(() => encodeFrame({ v: 1, kind: 'send', channel: 'ch', args: [bad] })).toThrowMatching(
           (e) => e instanceof IpcSerializationError && e.channel === 'ch' && e.cause !== undefined,
         );
@@ -25,8 +26,10 @@ describe('codec', () => {
     });
 
     it('should refuse a frame over maxFrameLength', () => {
-      expect(() => encodeFrame({ v: 1, kind: 'send', channel: 'ch', args: ['x'.repeat(100)] }, { maxFrameLength: 50 }))
-        .toThrowError(IpcSerializationError, /over the limit of 50/);
+      expect(() => encodeFrame({ v: 1, kind: 'send', channel: 'ch', args: ['x'.repeat(100)] }, { maxFrameLength: 50 })).toThrowError(
+        IpcSerializationError,
+        /over the limit of 50/,
+      );
     });
   });
 
@@ -73,7 +76,9 @@ describe('codec', () => {
         '{"v":1,"kind":"error","id":1,"error":{"name":1}}',
       ];
       for (const input of bad) {
-        expect(() => decodeFrame(input)).withContext(String(input)).toThrowError(IpcBadFrameError);
+        expect(() => decodeFrame(input))
+          .withContext(String(input))
+          .toThrowError(IpcBadFrameError);
       }
     });
 
@@ -94,14 +99,18 @@ describe('codec', () => {
       // Brackets inside strings are text; `\"` does not end a string, `\\"` does.
       const inString = JSON.stringify(`${'['.repeat(40)}"\\${'{'.repeat(40)}\\"`);
       const shallow = `{"v":1,"kind":"send","channel":"a","args":[${inString},${inString}]}`;
-      expect((decodeFrame(shallow, { maxDepth: 3 }) as Envelope & { args: unknown[] }).args).toEqual([JSON.parse(inString), JSON.parse(inString)]);
+      expect((decodeFrame(shallow, { maxDepth: 3 }) as Envelope & { args: unknown[] }).args).toEqual([
+        JSON.parse(inString),
+        JSON.parse(inString),
+      ]);
       const deep = `{"v":1,"kind":"send","channel":"a","args":[${inString},${'['.repeat(30)}${inString}${']'.repeat(30)}]}`;
       expect(() => decodeFrame(deep, { maxDepth: 20 })).toThrowError(IpcBadFrameError, /deeper/);
       expect(decodeFrame(deep, { maxDepth: 40 }).kind).toBe('send');
     });
 
     it('should not change any prototype for __proto__ or constructor keys', () => {
-      const text = '{"v":1,"kind":"send","channel":"__proto__","args":[{"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":2}}}]}';
+      const text =
+        '{"v":1,"kind":"send","channel":"__proto__","args":[{"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":2}}}]}';
       const frame = decodeFrame(text);
       expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
       expect(Object.getPrototypeOf(frame)).toBe(Object.prototype);

@@ -45,11 +45,21 @@ describe('argument validation', () => {
     const { ipcRenderer, webContents, host, sent } = setup();
     for (const bad of NOT_STRINGS) {
       const ch = bad as string;
-      expect(() => ipcRenderer.send(ch)).withContext(`send ${String(bad)}`).toThrowMatching(isArgType);
-      expect(() => ipcRenderer.sendSync(ch)).withContext('sendSync').toThrowMatching(isArgType);
-      expect(() => ipcRenderer.sendToHost(ch)).withContext('sendToHost').toThrowMatching(isArgType);
-      expect(() => webContents.send(ch)).withContext('webContents.send').toThrowMatching(isArgType);
-      expect(() => host.send(ch)).withContext('host.send').toThrowMatching(isArgType);
+      expect(() => ipcRenderer.send(ch))
+        .withContext(`send ${String(bad)}`)
+        .toThrowMatching(isArgType);
+      expect(() => ipcRenderer.sendSync(ch))
+        .withContext('sendSync')
+        .toThrowMatching(isArgType);
+      expect(() => ipcRenderer.sendToHost(ch))
+        .withContext('sendToHost')
+        .toThrowMatching(isArgType);
+      expect(() => webContents.send(ch))
+        .withContext('webContents.send')
+        .toThrowMatching(isArgType);
+      expect(() => host.send(ch))
+        .withContext('host.send')
+        .toThrowMatching(isArgType);
       await expectAsync(ipcRenderer.invoke(ch)).withContext('invoke').toBeRejectedWith(jasmine.any(TypeError));
       let streamError: unknown;
       ipcRenderer.invoke$(ch).subscribe({ error: (e: unknown) => (streamError = e) });
@@ -79,9 +89,11 @@ describe('argument validation', () => {
       const fn = bad as () => void;
       for (const facade of [ipcMain, ipcRenderer, host, webContents, webContents.ipc]) {
         for (const method of ['on', 'once', 'addListener', 'prependListener', 'prependOnceListener', 'off', 'removeListener'] as const) {
-          expect(() => facade[method]('c', fn)).withContext(method).toThrowMatching(
-            (e) => e instanceof TypeError && (e as { code?: string }).code === 'ERR_INVALID_ARG_TYPE' && /"listener"/.test(e.message),
-          );
+          expect(() => facade[method]('c', fn))
+            .withContext(method)
+            .toThrowMatching(
+              (e) => e instanceof TypeError && (e as { code?: string }).code === 'ERR_INVALID_ARG_TYPE' && /"listener"/.test(e.message),
+            );
         }
       }
       expect(() => ipcMain.handle('c', fn)).toThrowMatching((e) => isArgType(e) && /"handler"/.test((e as Error).message));

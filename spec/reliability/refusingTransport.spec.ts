@@ -1,14 +1,7 @@
 // A transport may refuse a frame by throwing from next() (backpressure, a broken socket): the
 // caller gets that error, nothing is left pending, and the main side reports instead of throwing.
 import { Subject, lastValueFrom } from 'rxjs';
-import {
-  createMemoryTransportPair,
-  encodeFrame,
-  IpcError,
-  IpcMain,
-  IpcRenderer,
-  type SubjectLike,
-} from '../../src/index.js';
+import { createMemoryTransportPair, encodeFrame, IpcError, IpcMain, IpcRenderer, type SubjectLike } from '../../src/index.js';
 import { settle, trackFacade } from '../helpers/leaks.js';
 
 class Refused extends IpcError {

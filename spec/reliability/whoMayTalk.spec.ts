@@ -111,7 +111,14 @@ describe('who may talk', () => {
   });
 
   it('should refuse, report and keep serving when validateSender throws', async () => {
-    const ipcMain = trackFacade('ipcMain', new IpcMain({ validateSender: () => { throw new Error('validator bug'); } }));
+    const ipcMain = trackFacade(
+      'ipcMain',
+      new IpcMain({
+        validateSender: () => {
+          throw new Error('validator bug');
+        },
+      }),
+    );
     const reported: IpcError[] = [];
     const sub = ipcMain.errors$.subscribe((e) => reported.push(e));
     ipcMain.handle('x', () => 1);

@@ -201,9 +201,7 @@ describe('IpcRenderer', () => {
       const { ipcMain, ipcRenderer } = createTestIpc();
       expect(() => ipcRenderer.sendSync('nobody')).toThrowError(IpcNoReturnValueError);
       ipcMain.on('silent', () => undefined);
-      expect(() => ipcRenderer.sendSync('silent')).toThrowMatching(
-        (e) => e instanceof IpcNoReturnValueError && e.channel === 'silent',
-      );
+      expect(() => ipcRenderer.sendSync('silent')).toThrowMatching((e) => e instanceof IpcNoReturnValueError && e.channel === 'silent');
     });
 
     it('should not deliver messages from main during the call, but after it, in order', async () => {
@@ -229,9 +227,7 @@ describe('IpcRenderer', () => {
         subscribe: (o) => incoming.subscribe(o),
       };
       const renderer = trackFacade('renderer', new IpcRenderer(transport));
-      expect(() => renderer.sendSync('x')).toThrowMatching(
-        (e) => e instanceof IpcSyncUnsupportedError && /invoke\('x'/.test(e.message),
-      );
+      expect(() => renderer.sendSync('x')).toThrowMatching((e) => e instanceof IpcSyncUnsupportedError && /invoke\('x'/.test(e.message));
     });
   });
 
@@ -278,12 +274,8 @@ describe('IpcRenderer', () => {
         throw 'plain string';
       });
       ipcMain.handle('rej', () => Promise.reject(new Error('async boom')));
-      await expectAsync(ipcRenderer.invoke('str')).toBeRejectedWithError(
-        "Error invoking remote method 'str': plain string",
-      );
-      await expectAsync(ipcRenderer.invoke('rej')).toBeRejectedWithError(
-        "Error invoking remote method 'rej': Error: async boom",
-      );
+      await expectAsync(ipcRenderer.invoke('str')).toBeRejectedWithError("Error invoking remote method 'str': plain string");
+      await expectAsync(ipcRenderer.invoke('rej')).toBeRejectedWithError("Error invoking remote method 'rej': Error: async boom");
     });
 
     it('should carry the remote stack only when main opts in with exposeStack', async () => {

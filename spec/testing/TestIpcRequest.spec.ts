@@ -38,12 +38,14 @@ describe('TestIpcRequest', () => {
         (e: unknown) => e,
       );
       expect(error).toBeInstanceOf(IpcRemoteError);
-      expect(error).toEqual(jasmine.objectContaining({
-        name: 'TypeError',
-        message: "Error invoking remote method 'read': TypeError: no such file",
-        code: 'ENOENT',
-        path: '/etc/x',
-      }));
+      expect(error).toEqual(
+        jasmine.objectContaining({
+          name: 'TypeError',
+          message: "Error invoking remote method 'read': TypeError: no such file",
+          code: 'ENOENT',
+          path: '/etc/x',
+        }),
+      );
       expect((error as Error).stack).not.toContain('TestIpcRequest.spec');
     });
 
@@ -121,7 +123,9 @@ describe('TestIpcRequest', () => {
       ipcRenderer.invoke$('pages', 3).subscribe().unsubscribe();
       const request = transport.expectOne('pages');
       expect(request.cancelled).toBeTrue();
-      expect(() => request.next(1)).toThrowError(`Cannot stream a value to invoke-stream 'pages' [3]: the renderer cancelled it (unsubscribed)`);
+      expect(() => request.next(1)).toThrowError(
+        `Cannot stream a value to invoke-stream 'pages' [3]: the renderer cancelled it (unsubscribed)`,
+      );
       expect(() => request.flush(1)).toThrowError(/the renderer cancelled it/);
       expect(String(request)).toBe(`invoke-stream 'pages' [3] (matched, cancelled)`);
     });

@@ -40,7 +40,7 @@ describe('TestTransport', () => {
       return loading;
     });
 
-    it("should mark the request of an unsubscribed invoke$ cancelled instead of recording the cancel frame", () => {
+    it('should mark the request of an unsubscribed invoke$ cancelled instead of recording the cancel frame', () => {
       const { transport, ipcRenderer } = setup();
       ipcRenderer.invoke$('watch').subscribe().unsubscribe();
       expect(transport.sent.length).toBe(1);
@@ -132,9 +132,11 @@ describe('TestTransport', () => {
       expect(() => transport.expectOne({ kind: 'invoke' }, 'the settings load')).toThrowError(
         `Expected one matching frame for criteria "the settings load", found none.\nFrames sent: none.`,
       );
-      expect(() => transport.expectOne(function isSave(r) {
-        return r.channel === 'save';
-      })).toThrowError(/^Expected one matching frame for criteria "match function isSave", found none\./);
+      expect(() =>
+        transport.expectOne(function isSave(r) {
+          return r.channel === 'save';
+        }),
+      ).toThrowError(/^Expected one matching frame for criteria "match function isSave", found none\./);
       expect(() => transport.expectOne({})).toThrowError(/criteria "any frame"/);
     });
   });
@@ -268,7 +270,9 @@ describe('TestTransport', () => {
     it("should reach the renderer's listeners asynchronously, as webContents.send would", async () => {
       const { transport, ipcRenderer } = setup();
       const got: unknown[][] = [];
-      ipcRenderer.on('settings:changed', (event: IpcRendererEvent, ...args: unknown[]) => got.push([event.sender === ipcRenderer, ...args]));
+      ipcRenderer.on('settings:changed', (event: IpcRendererEvent, ...args: unknown[]) =>
+        got.push([event.sender === ipcRenderer, ...args]),
+      );
       transport.send('settings:changed', { theme: 'light' }, new Date(0));
       expect(got).toEqual([]);
       await settle();

@@ -32,10 +32,10 @@ describe('SettingsStore (docs/testing.md)', () => {
         const store = new SettingsStore(ipc.ipcRenderer);
 
         const light: Partial<Settings> = { theme: 'light' };
-        const saves =     hot('-----p-----', { p: light });
-        const sub =           '^---------!';
-        const expected =      '----d--l---';
-        const readSubs =      '-^--!';
+        const saves = hot('-----p-----', { p: light });
+        const sub = '^---------!';
+        const expected = '----d--l---';
+        const readSubs = '-^--!';
 
         saves.subscribe((patch) => store.save(patch));
         expectObservable(store.settings$, sub).toBe(expected, {

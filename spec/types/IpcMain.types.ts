@@ -49,7 +49,10 @@ ipcMain.on('ch', (event: IpcMainEvent, ...args: unknown[]) => {
   const sender: WebContents = event.sender;
   void sender;
 });
-const chained: IpcMain = ipcMain.once('ch', () => undefined).removeAllListeners('ch').removeAllListeners();
+const chained: IpcMain = ipcMain
+  .once('ch', () => undefined)
+  .removeAllListeners('ch')
+  .removeAllListeners();
 const messages: Observable<ChannelMessage<IpcMainEvent>> = ipcMain.channel('ch');
 // @ts-expect-error the listener must be a function
 ipcMain.on('ch', { handleEvent() {} });

@@ -39,6 +39,7 @@ const emitter = new EventEmitter();
 const same: EventEmitter = emitter.on('x', (a: number, b: string) => void [a, b]).once(Symbol('s'), () => undefined);
 const had: boolean = emitter.emit('x', 1, 'b');
 const names: Array<string | symbol> = emitter.eventNames();
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- Node types listeners() as Function[].
 const listeners: Function[] = emitter.listeners('x');
 const max: number = emitter.setMaxListeners(20).getMaxListeners();
 // @ts-expect-error a listener is required

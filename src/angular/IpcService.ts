@@ -64,7 +64,10 @@ export class IpcService {
    * @returns The channel's messages.
    */
   channel(name: string, options?: IpcChannelOptions): Observable<ChannelMessage<IpcRendererEvent>> {
-    return (this.renderer.channel(name) as Observable<ChannelMessage<IpcRendererEvent>>).pipe(this.tearDownWith(options?.destroyRef ?? callerDestroyRef()), enterZone(this.zone));
+    return (this.renderer.channel(name) as Observable<ChannelMessage<IpcRendererEvent>>).pipe(
+      this.tearDownWith(options?.destroyRef ?? callerDestroyRef()),
+      enterZone(this.zone),
+    );
   }
 
   /**

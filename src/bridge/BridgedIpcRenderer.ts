@@ -396,4 +396,3 @@ function isBridge(value: unknown): value is IpcBridge {
     (kind) => Array.isArray(channels[kind]) && (channels[kind] as unknown[]).every((name) => typeof name === 'string'),
   );
 }
-

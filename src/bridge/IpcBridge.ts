@@ -41,9 +41,7 @@ export type IpcBridgeResult<T> = { ok: true; value: T } | { ok: false; error: Ip
 
 /** One notification of a streamed call (`invokeStream`), given to the page's sink function. */
 export type IpcBridgeStreamEvent<T = unknown> =
-  | { kind: 'next'; value: T }
-  | { kind: 'error'; error: IpcBridgeError }
-  | { kind: 'complete' };
+  { kind: 'next'; value: T } | { kind: 'error'; error: IpcBridgeError } | { kind: 'complete' };
 
 /** What the preload reports to `watch`: a problem its renderer reported on `errors$`, or that it closed. */
 export type IpcBridgeStatus = { kind: 'error'; error: IpcBridgeError } | { kind: 'closed' };

@@ -109,4 +109,3 @@ function kindOf(error: Error): string {
   if (error instanceof RangeError) return 'RangeError';
   return 'Error';
 }
-

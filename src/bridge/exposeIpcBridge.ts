@@ -1,13 +1,5 @@
 import type { Subscribable, Unsubscribable } from 'rxjs';
-import type {
-  AnyChannels,
-  ChannelMap,
-  EventChannel,
-  HostChannel,
-  InvokeChannel,
-  SendChannel,
-  SyncChannel,
-} from '../channel/ChannelMap.js';
+import type { AnyChannels, ChannelMap, EventChannel, HostChannel, InvokeChannel, SendChannel, SyncChannel } from '../channel/ChannelMap.js';
 import { invalidArgType } from '../core/nodeErrors.js';
 import { IpcBridgeRefusedError } from '../errors/IpcBridgeRefusedError.js';
 import type { IpcRenderer } from '../renderer/IpcRenderer.js';

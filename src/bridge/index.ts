@@ -6,14 +6,7 @@ export { ipcRendererFromBridge } from './ipcRendererFromBridge.js';
 export { BridgedIpcRenderer, type BridgedIpcRendererEvent } from './BridgedIpcRenderer.js';
 
 /* The bridge API */
-export type {
-  IpcBridge,
-  IpcBridgeChannels,
-  IpcBridgeError,
-  IpcBridgeResult,
-  IpcBridgeStatus,
-  IpcBridgeStreamEvent,
-} from './IpcBridge.js';
+export type { IpcBridge, IpcBridgeChannels, IpcBridgeError, IpcBridgeResult, IpcBridgeStatus, IpcBridgeStreamEvent } from './IpcBridge.js';
 
 /* Errors */
 export { IpcBridgeRefusedError } from '../errors/IpcBridgeRefusedError.js';

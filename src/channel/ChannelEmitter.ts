@@ -7,15 +7,7 @@ import { CloseSignal } from './CloseSignal.js';
 import { deliver } from './deliver.js';
 import { fromChannel, type ChannelMessage } from './fromChannel.js';
 import type { Listener } from '../core/EventEmitter.js';
-import type {
-  ListenerFor,
-  ListenerName,
-  LooseListeners,
-  MessageFor,
-  MetaEventName,
-  MetaListener,
-  OtherEventName,
-} from './ListenerMap.js';
+import type { ListenerFor, ListenerName, LooseListeners, MessageFor, MetaEventName, MetaListener, OtherEventName } from './ListenerMap.js';
 import { errorText } from '../errors/errorText.js';
 
 /**
@@ -94,6 +86,7 @@ export class ChannelEmitter<E, L = LooseListeners, C = L> extends EventEmitter {
  * `'removeListener'`) and symbols are accepted besides the channels; untyped (the default), every
  * name and `(...args: any[])` listeners, as a plain `EventEmitter`. Types only.
  */
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- a merged declaration repeats the class's type parameters.
 export interface ChannelEmitter<E, L, C> {
   on<K extends ListenerName<L>>(channel: K, listener: ListenerFor<L, K>): this;
   on(eventName: MetaEventName, listener: MetaListener): this;
@@ -126,4 +119,3 @@ export function bindOwn(obj: Record<string, unknown>, key: string): void {
     Object.defineProperty(obj, key, { value: method.bind(obj), writable: true, configurable: true, enumerable: false });
   }
 }
-

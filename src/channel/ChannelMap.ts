@@ -140,4 +140,12 @@ export interface ChannelTypes<S, I> {
 }
 
 /** The single argument of a channel whose arguments are `[value]`, for the operators (which send each value as the one argument). */
-export type SingleArg<A> = A extends [infer V] ? V : A extends [(infer V)?] ? V | undefined : number extends (A extends unknown[] ? A['length'] : 0) ? (A extends (infer V)[] ? V : never) : never;
+export type SingleArg<A> = A extends [infer V]
+  ? V
+  : A extends [(infer V)?]
+    ? V | undefined
+    : number extends (A extends unknown[] ? A['length'] : 0)
+      ? A extends (infer V)[]
+        ? V
+        : never
+      : never;

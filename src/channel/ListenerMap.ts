@@ -45,6 +45,4 @@ export type OtherEventName<L> = IsLooseMap<L> extends true ? string | symbol : s
  * `[event: E, ...its arguments]`; untyped when `M`'s `events` section is.
  */
 export type RendererListenerMap<M, E> =
-  IsLooseMap<ChannelSection<M, 'events'>> extends true
-    ? LooseListeners
-    : { [K in EventChannel<M>]: [event: E, ...EventArgs<M, K>] };
+  IsLooseMap<ChannelSection<M, 'events'>> extends true ? LooseListeners : { [K in EventChannel<M>]: [event: E, ...EventArgs<M, K>] };

@@ -1,7 +1,6 @@
 import { abortError, inspect, invalidArgType, outOfRange, unhandledError } from './nodeErrors.js';
 
 /** A listener: called with the emitter as `this` and the arguments given to `emit`. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- listeners take whatever `emit` passes.
 export type Listener = (...args: any[]) => unknown;
 
 /** The wrapper `once` registers: `rawListeners` returns it, `.listener` is the original. */
@@ -314,11 +313,7 @@ export class EventEmitter {
    * @param options `signal`: stops waiting.
    * @returns The arguments the event was emitted with.
    */
-  static once(
-    emitter: EventEmitter | EventTarget,
-    eventName: string | symbol,
-    options?: StaticOnceOptions,
-  ): Promise<OnceResult> {
+  static once(emitter: EventEmitter | EventTarget, eventName: string | symbol, options?: StaticOnceOptions): Promise<OnceResult> {
     const signal = options?.signal;
     if (signal !== undefined && (signal === null || typeof signal !== 'object' || !('aborted' in signal))) {
       return Promise.reject(invalidArgType('options.signal', 'AbortSignal', signal));

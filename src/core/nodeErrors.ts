@@ -29,17 +29,7 @@ export interface InspectOptions {
 export const inspectCustom: unique symbol = Symbol.for('nodejs.util.inspect.custom') as never;
 
 // Types named by their lower-case `typeof` in Node's messages; other capitalised names are classes.
-const primitiveTypeNames = new Set([
-  'string',
-  'function',
-  'number',
-  'object',
-  'boolean',
-  'bigint',
-  'symbol',
-  'Function',
-  'Object',
-]);
+const primitiveTypeNames = new Set(['string', 'function', 'number', 'object', 'boolean', 'bigint', 'symbol', 'Function', 'Object']);
 const classNamePattern = /^([A-Z][a-z0-9]*)+$/;
 
 /**
@@ -215,10 +205,7 @@ export function unhandledError(context: unknown): NodeError<Error, 'ERR_UNHANDLE
  * @returns The error, with the message `The operation was aborted`.
  */
 export function abortError(cause?: unknown): NodeError<Error, 'ABORT_ERR'> {
-  const error = new Error('The operation was aborted', cause === undefined ? undefined : { cause }) as NodeError<
-    Error,
-    'ABORT_ERR'
-  >;
+  const error = new Error('The operation was aborted', cause === undefined ? undefined : { cause }) as NodeError<Error, 'ABORT_ERR'>;
   error.code = 'ABORT_ERR';
   error.name = 'AbortError';
   return error;
@@ -240,6 +227,7 @@ interface InspectContext {
 const breakLength = 80;
 const maxArrayLength = 100;
 const identifierKey = /^[a-zA-Z_][a-zA-Z_0-9]*$/;
+// eslint-disable-next-line no-control-regex -- Node's own escaping of control characters in strings.
 const controlChar = /[\x00-\x1f\x27\x5c\x7f-\x9f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 const namedEscapes: Record<string, string> = { '\b': '\\b', '\t': '\\t', '\n': '\\n', '\f': '\\f', '\r': '\\r', "'": "\\'", '\\': '\\\\' };
 
@@ -333,6 +321,7 @@ function formatNested(ctx: InspectContext, value: unknown, recurseTimes: number)
   return shown;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- any callable, as util.inspect takes.
 function functionBase(fn: Function, ctor: string | null, tag: string): string {
   let source = '';
   try {
@@ -472,7 +461,7 @@ function formatRaw(ctx: InspectContext, value: object, recurseTimes: number): st
   if (isList) {
     arrayLike = value as unknown as ArrayLike<unknown>;
     size = arrayLike.length;
-    fallbackName = Array.isArray(value) ? 'Array' : ctor ?? 'TypedArray';
+    fallbackName = Array.isArray(value) ? 'Array' : (ctor ?? 'TypedArray');
     braces[0] = `${ctor === 'Array' && tag === '' ? '' : prefixFor(ctor, tag, fallbackName, `(${size})`)}[`;
     braces[1] = ']';
     entries = formatArrayEntries;
@@ -488,7 +477,12 @@ function formatRaw(ctx: InspectContext, value: object, recurseTimes: number): st
     if (typeof value === 'function') base = functionBase(value, ctor, tag);
     else if (value instanceof RegExp || value instanceof Date) {
       const name = value instanceof Date ? 'Date' : 'RegExp';
-      base = value instanceof Date ? (Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString()) : RegExp.prototype.toString.call(value);
+      base =
+        value instanceof Date
+          ? Number.isNaN(value.getTime())
+            ? 'Invalid Date'
+            : value.toISOString()
+          : RegExp.prototype.toString.call(value);
       const prefix = prefixFor(ctor, tag, name);
       if (prefix !== `${name} `) base = prefix + base;
     } else if (value instanceof Error) {
@@ -508,7 +502,7 @@ function formatRaw(ctx: InspectContext, value: object, recurseTimes: number): st
       };
     } else if (isBoxedPrimitive(value)) {
       const primitive: unknown = value.valueOf();
-      base = `[${typeof primitive === 'bigint' ? 'BigInt' : ctor ?? 'Object'}: ${formatPrimitive(ctx, primitive)}]`;
+      base = `[${typeof primitive === 'bigint' ? 'BigInt' : (ctor ?? 'Object')}: ${formatPrimitive(ctx, primitive)}]`;
       if (typeof primitive === 'string') keys = ownKeys(value, true);
     } else if (ctor !== 'Object' || tag !== '') braces[0] = `${prefixFor(ctor, tag, 'Object')}{`;
     if (keys.length === 0 && entries === undefined) return base === '' ? `${braces[0]}}` : base;

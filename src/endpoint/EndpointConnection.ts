@@ -4,7 +4,15 @@ import { IpcBackpressureError } from '../errors/IpcBackpressureError.js';
 import { IpcClosedError } from '../errors/IpcClosedError.js';
 import { IpcTimeoutError } from '../errors/IpcTimeoutError.js';
 import type { Endpoint, EndpointSyncOptions, EndpointTransportOptions } from './createEndpointTransport.js';
-import { frameText, frameTextData, frameTextSeq, framesText, isMessageText, messageFromText, type EndpointMessage } from './EndpointMessage.js';
+import {
+  frameText,
+  frameTextData,
+  frameTextSeq,
+  framesText,
+  isMessageText,
+  messageFromText,
+  type EndpointMessage,
+} from './EndpointMessage.js';
 import type { EndpointTransport } from './EndpointTransport.js';
 import type { SyncTransport } from '../contract/SubjectLike.js';
 import {
@@ -711,7 +719,8 @@ export class EndpointConnection {
     if (receive === undefined) {
       own.reader = ringReader(own.buffer);
     } else {
-      const Channel = own.options.MessageChannel ?? (globalThis as { MessageChannel?: new () => { port1: any; port2: any } }).MessageChannel;
+      const Channel =
+        own.options.MessageChannel ?? (globalThis as { MessageChannel?: new () => { port1: any; port2: any } }).MessageChannel;
       if (Channel === undefined) throw new TypeError('No MessageChannel to create the sync lane with');
       const { port1, port2 } = new Channel();
       own.reader = portReader(own.buffer, port1, receive.bind(own.options));
@@ -725,13 +734,14 @@ export class EndpointConnection {
   /** Runs `work` once after `delay` ms on the scheduler; `release()` cancels what has not run. */
   private later(work: () => void, delay: number, group = this.actions): void {
     let ran = false;
-    let action: Unsubscribable | undefined;
-    action = this.scheduler.schedule(() => {
+    // A synchronous scheduler runs the work during schedule(): then it is never added to the group.
+    let added: Unsubscribable | undefined;
+    const action = this.scheduler.schedule(() => {
       ran = true;
-      if (action !== undefined) group.delete(action);
+      if (added !== undefined) group.delete(added);
       work();
     }, delay);
-    if (!ran) group.add(action);
+    if (!ran) group.add((added = action));
   }
 
   private cancelLater(group: Set<Unsubscribable>): void {

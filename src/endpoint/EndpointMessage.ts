@@ -85,7 +85,12 @@ export function messageToText(message: unknown): string | undefined {
   }
   if (hasKind(message, 'frames')) {
     const { seq, data } = message;
-    if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || !Array.isArray(data) || !data.every((frame) => typeof frame === 'string')) {
+    if (
+      typeof seq !== 'number' ||
+      !Number.isSafeInteger(seq) ||
+      !Array.isArray(data) ||
+      !data.every((frame) => typeof frame === 'string')
+    ) {
       return undefined;
     }
     return framesText(seq, data as string[]);

@@ -138,7 +138,7 @@ export function ringReader(buffer: SharedArrayBuffer): LaneReader {
       let read = Atomics.load(control, READ) >>> 0;
       const written = Atomics.load(control, WRITE) >>> 0;
       // The writer publishes whole records only, so what is there is whole.
-      while (((written - read) >>> 0) >= RECORD_HEADER) {
+      while ((written - read) >>> 0 >= RECORD_HEADER) {
         const start = read & (capacity - 1);
         let seq: number;
         let length: number;

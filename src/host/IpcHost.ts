@@ -77,7 +77,9 @@ export class IpcHost<M extends ChannelMap = AnyChannels> extends ChannelEmitter<
    * @param name The channel.
    * @returns The channel's messages; completes when the host closes.
    */
-  override channel<K extends ListenerName<HostListenerMap<M>>>(name: K): Observable<MessageFor<IpcHostMessageEvent<M>, HostListenerMap<M>, K>>;
+  override channel<K extends ListenerName<HostListenerMap<M>>>(
+    name: K,
+  ): Observable<MessageFor<IpcHostMessageEvent<M>, HostListenerMap<M>, K>>;
   override channel(name: string): Observable<ChannelMessage<any, any>> {
     if (typeof name !== 'string') throw invalidArgType('channel', 'string', name);
     return fromChannel<IpcHostMessageEvent<M>>(this, 'ipc-message', this.closeSignal).pipe(

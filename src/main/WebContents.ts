@@ -190,7 +190,10 @@ export class WebContents<M extends ChannelMap = AnyChannels> extends EventEmitte
   }
 
   private receive(frame: Envelope): void {
-    if ((frame.kind === 'send' || frame.kind === 'sync' || frame.kind === 'invoke' || frame.kind === 'invoke-stream') && !this.permits(frame.kind, frame.channel)) {
+    if (
+      (frame.kind === 'send' || frame.kind === 'sync' || frame.kind === 'invoke' || frame.kind === 'invoke-stream') &&
+      !this.permits(frame.kind, frame.channel)
+    ) {
       this.refuse(frame);
       return;
     }
@@ -260,7 +263,7 @@ export class WebContents<M extends ChannelMap = AnyChannels> extends EventEmitte
       this.ipc.deliverTo(this.ipc, channel, args);
     }
     if (scope.listenerCount(channel) > 0) {
-      args ??= [(event ??= this.event()), ...frame.args];
+      args ??= [event ?? this.event(), ...frame.args];
       scope.deliverTo(scope, channel, args);
     }
   }
@@ -289,7 +292,12 @@ export class WebContents<M extends ChannelMap = AnyChannels> extends EventEmitte
     if (count === 0 && !answered) {
       answered = true;
       this.answer(
-        { v: PROTOCOL_VERSION, kind: 'error', id, error: toWireError(new IpcNoReturnValueError(`No listener for sendSync('${channel}') on the main side`, { channel }), false) },
+        {
+          v: PROTOCOL_VERSION,
+          kind: 'error',
+          id,
+          error: toWireError(new IpcNoReturnValueError(`No listener for sendSync('${channel}') on the main side`, { channel }), false),
+        },
         id,
       );
     }

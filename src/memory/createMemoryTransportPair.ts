@@ -109,11 +109,14 @@ class MemoryEnd implements SyncTransport<string> {
     if (this.flushAction !== undefined && this.scheduledFor <= due) return;
     this.cancelFlush();
     this.scheduledFor = due;
-    this.flushAction = this.scheduler.schedule(() => {
-      this.flushAction = undefined;
-      this.scheduledFor = Infinity;
-      this.deliver(this.scheduler.now());
-    }, Math.max(0, due - this.scheduler.now()));
+    this.flushAction = this.scheduler.schedule(
+      () => {
+        this.flushAction = undefined;
+        this.scheduledFor = Infinity;
+        this.deliver(this.scheduler.now());
+      },
+      Math.max(0, due - this.scheduler.now()),
+    );
   }
 
   private cancelFlush(): void {
@@ -184,9 +187,7 @@ class MemoryEnd implements SyncTransport<string> {
  * @param options The scheduler and latency of delivery.
  * @returns The two ends: by convention `[mainEnd, rendererEnd]`; the pair is symmetric.
  */
-export function createMemoryTransportPair(
-  options?: MemoryTransportOptions,
-): [SyncTransport<string>, SyncTransport<string>] {
+export function createMemoryTransportPair(options?: MemoryTransportOptions): [SyncTransport<string>, SyncTransport<string>] {
   const scheduler = options?.scheduler ?? asapScheduler;
   const latency = options?.latency ?? 0;
   const a = new MemoryEnd(scheduler, latency);

@@ -105,7 +105,8 @@ export function encodeOwnFrame(frame: Envelope, options?: CodecOptions): string 
     if ('channel' in frame) {
       // send, message, host; sync, invoke, invoke-stream with their id first.
       const id = 'id' in frame ? `"id":${frame.id},` : '';
-      if (!hasToJSON(frame.args)) text = `{"v":${v},"kind":"${kind}",${id}"channel":${JSON.stringify(frame.channel)},"args":${JSON.stringify(frame.args)}}`;
+      if (!hasToJSON(frame.args))
+        text = `{"v":${v},"kind":"${kind}",${id}"channel":${JSON.stringify(frame.channel)},"args":${JSON.stringify(frame.args)}}`;
     } else if (kind === 'reply' || kind === 'next' || kind === 'complete' || kind === 'cancel') {
       const value = (frame as { value?: unknown }).value;
       const json = hasToJSON(value) ? null : (JSON.stringify(value) as string | undefined); // undefined: no value key
@@ -121,7 +122,9 @@ export function encodeOwnFrame(frame: Envelope, options?: CodecOptions): string 
 function hasToJSON(value: unknown): boolean {
   return (
     typeof value === 'bigint' ||
-    ((typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { toJSON?: unknown }).toJSON === 'function')
+    ((typeof value === 'object' || typeof value === 'function') &&
+      value !== null &&
+      typeof (value as { toJSON?: unknown }).toJSON === 'function')
   );
 }
 

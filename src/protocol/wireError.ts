@@ -55,9 +55,7 @@ export function toWireError(thrown: unknown, exposeStack: boolean, depth = 0): W
  */
 export function fromWireError(wire: WireError, channel: string, call: 'invoke' | 'sendSync' = 'invoke'): IpcRemoteError {
   const message =
-    call === 'invoke'
-      ? `Error invoking remote method '${channel}': ${wire.text}`
-      : `Error in sendSync('${channel}'): ${wire.text}`;
+    call === 'invoke' ? `Error invoking remote method '${channel}': ${wire.text}` : `Error in sendSync('${channel}'): ${wire.text}`;
   const code = wire.code === undefined ? undefined : String(wire.code);
   const cause = wire.cause === undefined ? undefined : reviveCause(wire.cause, 0);
   const error = new IpcRemoteError(message, code, { channel, ...(cause === undefined ? {} : { cause }) });
@@ -85,4 +83,3 @@ function copyFields(target: Error, wire: WireError): void {
     Object.defineProperty(target, key, { value: wire.fields[key], writable: true, configurable: true, enumerable: true });
   }
 }
-

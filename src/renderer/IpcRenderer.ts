@@ -184,10 +184,7 @@ export class IpcRenderer<M extends ChannelMap = AnyChannels> extends ChannelEmit
       this.syncTimeout,
     );
     if (reply === undefined) {
-      throw new IpcNoReturnValueError(
-        `No main-side listener set event.returnValue for sendSync('${channel}')`,
-        { channel },
-      );
+      throw new IpcNoReturnValueError(`No main-side listener set event.returnValue for sendSync('${channel}')`, { channel });
     }
     if (reply.kind === 'error') {
       if (reply.error.code === 'ERR_IPC_NO_RETURN_VALUE') throw new IpcNoReturnValueError(reply.error.message, { channel });
@@ -385,5 +382,7 @@ export interface IpcRenderer<M extends ChannelMap = AnyChannels> {
 type UntypedChannel<S> = IsLooseMap<S> extends true ? string : never;
 
 function asIpcError(error: unknown, channel: string): IpcError {
-  return error instanceof IpcError ? error : new IpcError(`Sending the cancellation of '${channel}' failed`, 'ERR_IPC', { cause: error, channel });
+  return error instanceof IpcError
+    ? error
+    : new IpcError(`Sending the cancellation of '${channel}' failed`, 'ERR_IPC', { cause: error, channel });
 }

@@ -177,7 +177,9 @@ export class TestIpcRequest {
       );
     }
     if (streamOnly && kind === 'invoke') {
-      throw new Error(`Cannot ${what} ${this.label()}: only invoke$ ('invoke-stream') streams values; answer an invoke with flush(value) or error(err)`);
+      throw new Error(
+        `Cannot ${what} ${this.label()}: only invoke$ ('invoke-stream') streams values; answer an invoke with flush(value) or error(err)`,
+      );
     }
     if (this.wasCancelled) throw new Error(`Cannot ${what} ${this.label()}: the renderer cancelled it (unsubscribed)`);
     if (this.wasAnswered) throw new Error(`Cannot ${what} ${this.label()}: it has already been answered`);

@@ -95,10 +95,10 @@ export class TestTransport implements SyncTransport<string> {
    */
   constructor(options: TestTransportOptions = {}) {
     [this.mainEnd, this.rendererEnd] = createMemoryTransportPair(options);
-    const self = this;
+    const closed = (): boolean => this.closed;
     this.owner = {
       get closed() {
-        return self.closed;
+        return closed();
       },
       post: (frame) => this.post(frame),
     };
@@ -305,7 +305,10 @@ export class TestTransport implements SyncTransport<string> {
       lines.push(`Expected no unmatched frames, found ${unmatched.length}:`, ...unmatched.map((request) => `  ${request}`));
     }
     if (unanswered.length > 0) {
-      lines.push(`Expected every matched call to be answered, found ${unanswered.length} waiting:`, ...unanswered.map((request) => `  ${request}`));
+      lines.push(
+        `Expected every matched call to be answered, found ${unanswered.length} waiting:`,
+        ...unanswered.map((request) => `  ${request}`),
+      );
     }
     lines.push(this.report());
     throw new Error(lines.join('\n'));

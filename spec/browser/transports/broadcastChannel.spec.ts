@@ -81,10 +81,7 @@ describe('broadcastChannelMain / broadcastChannelTransport', () => {
   }
 
   function pageRenderer(options?: BroadcastChannelTransportOptions, host?: SubjectLike<string>): IpcRenderer {
-    return trackFacade(
-      'ipcRenderer',
-      new IpcRenderer(broadcastChannelTransport(name, options), host === undefined ? {} : { host }),
-    );
+    return trackFacade('ipcRenderer', new IpcRenderer(broadcastChannelTransport(name, options), host === undefined ? {} : { host }));
   }
 
   describe('send / on / event.reply / webContents.send', () => {
@@ -195,7 +192,7 @@ describe('broadcastChannelMain / broadcastChannelTransport', () => {
       expect(error.message).toBe("Error invoking remote method 'fail': TypeError: bad");
     });
 
-    it('should stream invoke$ and cancel main\'s source on unsubscribe', async () => {
+    it("should stream invoke$ and cancel main's source on unsubscribe", async () => {
       const { ipcMain } = startMain();
       const source = new Subject<number>();
       let signal: AbortSignal | undefined;
@@ -243,7 +240,10 @@ describe('broadcastChannelMain / broadcastChannelTransport', () => {
           }),
         );
       });
-      const ipcRenderer = trackFacade('ipcRenderer', new IpcRenderer(broadcastChannelTransport(name), { host: broadcastChannelTransport(hostName) }));
+      const ipcRenderer = trackFacade(
+        'ipcRenderer',
+        new IpcRenderer(broadcastChannelTransport(name), { host: broadcastChannelTransport(hostName) }),
+      );
       const atMain = jasmine.createSpy('atMain');
       ipcMain.on('ready', atMain);
       ipcRenderer.sendToHost('ready', { at: 1 });
@@ -332,7 +332,7 @@ describe('broadcastChannelMain / broadcastChannelTransport', () => {
       expect(main.rendererIds).toEqual([]);
     });
 
-    it('should destroy the WebContents at once when a renderer\'s iframe is removed (goodbye on pagehide)', async () => {
+    it("should destroy the WebContents at once when a renderer's iframe is removed (goodbye on pagehide)", async () => {
       const { ipcMain, next } = startMain({ heartbeatInterval: 0 });
       const frame = await loadGuestFrame();
       const renderer = trackFacade(
@@ -352,7 +352,10 @@ describe('broadcastChannelMain / broadcastChannelTransport', () => {
       const { ipcMain, next } = startMain({ heartbeatInterval: 30, heartbeatMisses: 3 });
       const frame = await loadGuestFrame();
       // No `self`: nothing is said on pagehide, as when a tab crashes.
-      const renderer = trackFacade('frameRenderer', new frame.guest.IpcRenderer(frame.guest.broadcastChannelTransport(name))) as unknown as IpcRenderer;
+      const renderer = trackFacade(
+        'frameRenderer',
+        new frame.guest.IpcRenderer(frame.guest.broadcastChannelTransport(name)),
+      ) as unknown as IpcRenderer;
       let signal: AbortSignal | undefined;
       const running = new Promise<void>((resolve) =>
         ipcMain.handle('forever', (event: IpcMainInvokeEvent) => {
@@ -373,7 +376,7 @@ describe('broadcastChannelMain / broadcastChannelTransport', () => {
       renderer.close();
     });
 
-    it('should reject pending invokes with IpcClosedError (cause IpcTimeoutError) when the main\'s tab vanishes', async () => {
+    it("should reject pending invokes with IpcClosedError (cause IpcTimeoutError) when the main's tab vanishes", async () => {
       const frame = await loadGuestFrame();
       const guestMain = trackFacade('guestMain', new frame.guest.IpcMain()) as unknown as IpcMain;
       frame.guest.broadcastChannelMain(name, (transport: SubjectLike<string>) => guestMain.connect(transport), { heartbeatInterval: 0 });
@@ -404,7 +407,7 @@ describe('broadcastChannelMain / broadcastChannelTransport', () => {
   });
 
   describe('hostile or stray messages on the channel', () => {
-    it('should ignore garbage and forged frames on the name and on a renderer\'s pipe, and keep prototypes intact', async () => {
+    it("should ignore garbage and forged frames on the name and on a renderer's pipe, and keep prototypes intact", async () => {
       const { ipcMain, main, next } = startMain();
       const pwn = jasmine.createSpy('pwn');
       ipcMain.on('pwn', pwn);

@@ -129,7 +129,10 @@ describe('messagePortTransport', () => {
       worker = new Worker(new URL('../fixtures/worker-renderer.worker.ts', import.meta.url));
       const { port1, port2 } = new MessageChannel();
       const ipcMain = trackFacade('ipcMain', new IpcMain());
-      const webContents = trackFacade('webContents', ipcMain.connect(messagePortTransport(port1, { heartbeatInterval: 100, heartbeatMisses: 3 })));
+      const webContents = trackFacade(
+        'webContents',
+        ipcMain.connect(messagePortTransport(port1, { heartbeatInterval: 100, heartbeatMisses: 3 })),
+      );
       let aborted = false;
       ipcMain.handle('never', (event) => {
         event.signal.addEventListener('abort', () => (aborted = true));

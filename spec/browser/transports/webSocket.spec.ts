@@ -30,7 +30,10 @@ describe('webSocketTransport (browser WebSocket)', () => {
   it('should notice, with heartbeatInterval, a main that stopped reading with the socket still open', async () => {
     if (url === undefined) throw new Error('The rxipc-ws karma framework is not running');
     const socket = new WebSocket(url);
-    const ipcRenderer = trackFacade('ipcRenderer', new IpcRenderer(webSocketTransport(socket, { heartbeatInterval: 100, heartbeatMisses: 3 })));
+    const ipcRenderer = trackFacade(
+      'ipcRenderer',
+      new IpcRenderer(webSocketTransport(socket, { heartbeatInterval: 100, heartbeatMisses: 3 })),
+    );
     expect(await ipcRenderer.invoke('sum', 1, 2)).toBe(3);
     await new Promise((resolve) => setTimeout(resolve, 350)); // main answers the pings meanwhile
     expect(await ipcRenderer.invoke('sum', 2, 2)).toBe(4);
@@ -56,7 +59,11 @@ describe('webSocketTransport (browser WebSocket)', () => {
     const paused = firstValueFrom(ipcRenderer.channel('paused'));
     ipcRenderer.send('pause-reading');
     const id = (await paused).args[0] as number;
-    let { accepted: sent, error: refusal, measured: bufferedAtRefusal } = await sendUntilRefused({
+    let {
+      accepted: sent,
+      error: refusal,
+      measured: bufferedAtRefusal,
+    } = await sendUntilRefused({
       send: (i) => ipcRenderer.send('order', i, chunk),
       measure: () => socket.bufferedAmount,
       max: 2000,

@@ -5,14 +5,7 @@
 // messages, with guessed ids), garbage, and prototype-pollution payloads at the page and at every
 // sibling frame. Nothing may be delivered, every drop must be reported, no prototype may change,
 // and the legitimate connection must keep working.
-import {
-  IpcMain,
-  IpcRenderer,
-  type IpcError,
-  type IpcMainEvent,
-  type IpcMainInvokeEvent,
-  type WebContents,
-} from '../../../src/index.js';
+import { IpcMain, IpcRenderer, type IpcError, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents } from '../../../src/index.js';
 import { windowTransport, type WindowRejection } from '../../../src/transports/window/index.js';
 import { closeGuests, loadGuestFrame, loadHostileFrame, nextMessage, type GuestFrame } from '../fixtures/frameHarness.js';
 import { trackFacade } from '../../helpers/leaks.js';
@@ -195,7 +188,7 @@ describe('windowTransport against a hostile cross-origin frame', () => {
     expect(webContents.isDestroyed()).toBe(false);
   });
 
-  it('should drop (as \'origin\') what a frame of another origin sends from the target window itself, and never post it a frame', async () => {
+  it("should drop (as 'origin') what a frame of another origin sends from the target window itself, and never post it a frame", async () => {
     // The page expected its own widget in this frame, but another origin is loaded there.
     const hostile = await loadHostileFrame(HOSTILE_SCRIPT);
     const hostileWindow = hostile.contentWindow!;
@@ -214,7 +207,13 @@ describe('windowTransport against a hostile cross-origin frame', () => {
       const webContents = trackFacade(
         'webContents',
         ipcMain.connect(
-          windowTransport({ self: window, target: hostileWindow, targetOrigin: origin, handshakeTimeout: 400, onReject: (r) => rejections.push(r) }),
+          windowTransport({
+            self: window,
+            target: hostileWindow,
+            targetOrigin: origin,
+            handshakeTimeout: 400,
+            onReject: (r) => rejections.push(r),
+          }),
         ),
       );
       const destroyed = new Promise<void>((resolve) => webContents.once('destroyed', () => resolve()));

@@ -88,7 +88,7 @@ describe('windowTransport', () => {
   }
 
   describe('send / on', () => {
-    it('should deliver a frame renderer\'s send to main listeners as (event, ...args), event.sender being its WebContents', async () => {
+    it("should deliver a frame renderer's send to main listeners as (event, ...args), event.sender being its WebContents", async () => {
       const { ipcMain, webContents, ipcRenderer } = await mainWithFrameRenderer();
       const got = once(ipcMain, 'greet');
       ipcRenderer.send('greet', 'a', 2, { three: [3] });
@@ -98,7 +98,7 @@ describe('windowTransport', () => {
       expect(rejections).toEqual([]);
     });
 
-    it('should deliver webContents.send and event.reply to the frame renderer\'s listeners', async () => {
+    it("should deliver webContents.send and event.reply to the frame renderer's listeners", async () => {
       const { ipcMain, webContents, ipcRenderer } = await mainWithFrameRenderer();
       ipcMain.on('ping', (event: IpcMainEvent, n: number) => event.reply('pong', n + 1));
       const pong = once(ipcRenderer, 'pong');
@@ -170,7 +170,7 @@ describe('windowTransport', () => {
   });
 
   describe('invoke / invoke$', () => {
-    it('should resolve invoke with the handler\'s value and reject with the remote error', async () => {
+    it("should resolve invoke with the handler's value and reject with the remote error", async () => {
       const { ipcMain, ipcRenderer } = await mainWithFrameRenderer();
       ipcMain.handle('sum', (_event: IpcMainInvokeEvent, a: number, b: number) => a + b);
       ipcMain.handle('fail', () => {
@@ -184,7 +184,7 @@ describe('windowTransport', () => {
       expect(error.message).toBe("Error invoking remote method 'fail': Error: nope");
     });
 
-    it('should stream invoke$ and, on unsubscribe, unsubscribe main\'s source and abort event.signal', async () => {
+    it("should stream invoke$ and, on unsubscribe, unsubscribe main's source and abort event.signal", async () => {
       const { ipcMain, ipcRenderer } = await mainWithFrameRenderer();
       const source = new Subject<number>();
       let signal: AbortSignal | undefined;
@@ -220,7 +220,7 @@ describe('windowTransport', () => {
   });
 
   describe('sendToHost', () => {
-    it('should deliver a frame guest\'s sendToHost to an IpcHost on the page over a second, named connection', async () => {
+    it("should deliver a frame guest's sendToHost to an IpcHost on the page over a second, named connection", async () => {
       const frame = await loadGuestFrame();
       const ipcMain = trackFacade('ipcMain', new IpcMain());
       const webContents = trackFacade('webContents', ipcMain.connect(pageEnd(frame.win)));
@@ -301,7 +301,7 @@ describe('windowTransport', () => {
       expect(() => ipcRenderer.send('late')).toThrowMatching((e) => (e as { code?: string }).code === 'ERR_IPC_CLOSED');
     });
 
-    it('should destroy the WebContents and abort running handlers when the renderer\'s iframe is removed', async () => {
+    it("should destroy the WebContents and abort running handlers when the renderer's iframe is removed", async () => {
       const { ipcMain, webContents, ipcRenderer, frame } = await mainWithFrameRenderer({ heartbeatInterval: 50 });
       let signal: AbortSignal | undefined;
       const running = new Promise<void>((resolve) =>
@@ -321,7 +321,7 @@ describe('windowTransport', () => {
       expect(webContents.pendingCount).toBe(0);
     });
 
-    it('should reject pending invokes with IpcClosedError and error invoke$ when the main\'s iframe is removed', async () => {
+    it("should reject pending invokes with IpcClosedError and error invoke$ when the main's iframe is removed", async () => {
       const { guestMain, ipcRenderer, frame } = await frameMainWithPageRenderer();
       const running = new Promise<void>((resolve) =>
         guestMain.handle('forever', () => {
@@ -400,7 +400,7 @@ describe('windowTransport', () => {
   });
 
   describe('several connections on one window', () => {
-    it('should keep two iframes\' renderers apart: reply and send reach exactly the right one', async () => {
+    it("should keep two iframes' renderers apart: reply and send reach exactly the right one", async () => {
       const a = await mainWithFrameRenderer();
       const b = await loadGuestFrame();
       const contentsB = trackFacade('contentsB', a.ipcMain.connect(pageEnd(b.win)));
@@ -420,12 +420,22 @@ describe('windowTransport', () => {
       // A round trip per renderer after the sends: everything before it has arrived.
       a.ipcMain.handle('sync', () => true);
       await Promise.all([rendererA.invoke('sync'), rendererB.invoke('sync')]);
-      expect(gotA).toEqual(jasmine.arrayWithExactContents([['you', 'A', a.webContents.id], ['only', 'for A']]));
-      expect(gotB).toEqual(jasmine.arrayWithExactContents([['you', 'B', contentsB.id], ['only', 'for B']]));
+      expect(gotA).toEqual(
+        jasmine.arrayWithExactContents([
+          ['you', 'A', a.webContents.id],
+          ['only', 'for A'],
+        ]),
+      );
+      expect(gotB).toEqual(
+        jasmine.arrayWithExactContents([
+          ['you', 'B', contentsB.id],
+          ['only', 'for B'],
+        ]),
+      );
       expect(rejections).toEqual([]);
     });
 
-    it('should reject a reloaded frame\'s new rxipc instance on a connection bound to the old one', async () => {
+    it("should reject a reloaded frame's new rxipc instance on a connection bound to the old one", async () => {
       const { ipcMain, webContents, ipcRenderer, frame } = await mainWithFrameRenderer({ heartbeatInterval: 0 });
       ipcMain.handle('ping', () => 'pong');
       expect(await ipcRenderer.invoke('ping')).toBe('pong');
@@ -448,7 +458,7 @@ describe('windowTransport', () => {
   });
 
   describe('opener', () => {
-    it('should connect a popup renderer to its opener\'s main and notice when the popup closes', async () => {
+    it("should connect a popup renderer to its opener's main and notice when the popup closes", async () => {
       const popup = await openGuestPopup();
       const ipcMain = trackFacade('ipcMain', new IpcMain());
       const webContents = trackFacade('webContents', ipcMain.connect(pageEnd(popup.win, { heartbeatInterval: 50 })));
@@ -499,7 +509,7 @@ describe('windowTransport', () => {
       );
     });
 
-    it('should drop, and report as \'origin\', frames of the right window from an origin not allowed', async () => {
+    it("should drop, and report as 'origin', frames of the right window from an origin not allowed", async () => {
       // The guest accepts only another origin: the page's frames are dropped and the handshake
       // never completes. (With the default, the page's own origin, it does: see the specs above.)
       const frame = await loadGuestFrame();

@@ -67,7 +67,10 @@ describe('workerTransport', () => {
   });
 
   describe('with the renderer in a Web Worker', () => {
-    function serve(init: Record<string, unknown>, options?: Parameters<typeof workerTransport>[1]): { ipcMain: IpcMain; webContents: WebContents; child: Started } {
+    function serve(
+      init: Record<string, unknown>,
+      options?: Parameters<typeof workerTransport>[1],
+    ): { ipcMain: IpcMain; webContents: WebContents; child: Started } {
       const worker = new Worker(new URL('../fixtures/worker-renderer.worker.ts', import.meta.url));
       workers.push(worker);
       const child = watch(worker);
@@ -168,7 +171,10 @@ describe('workerTransport', () => {
     });
 
     it('should notice, with heartbeatInterval, a worker terminated without rxipc (the page gets no event for it)', async () => {
-      const { ipcMain, webContents, child } = serve({ scenario: 'pending' }, { heartbeatInterval: 100, heartbeatMisses: 3, terminate: false });
+      const { ipcMain, webContents, child } = serve(
+        { scenario: 'pending' },
+        { heartbeatInterval: 100, heartbeatMisses: 3, terminate: false },
+      );
       let aborted = false;
       ipcMain.handle('never', (event) => {
         event.signal.addEventListener('abort', () => (aborted = true));

@@ -109,7 +109,12 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   }
   // Renderers closed themselves: wait until main has seen every connection go.
   while (destroyed < options.workers * options.renderersPerWorker) await new Promise((r) => setTimeout(r, 10));
-  await Promise.all(workers.map(async (w) => { await w.worker.terminate(); await w.exited; }));
+  await Promise.all(
+    workers.map(async (w) => {
+      await w.worker.terminate();
+      await w.exited;
+    }),
+  );
   const incomplete = [...expected]
     .filter(([wc, n]) => !lostContents.has(wc) && n !== options.messagesPerRenderer)
     .map(([wc, n]) => `#${wc.id}: ${n}`);

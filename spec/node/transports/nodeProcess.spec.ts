@@ -5,7 +5,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { firstValueFrom, interval, map, take, toArray } from 'rxjs';
 import {
-  IpcBadFrameError,
   IpcClosedError,
   IpcError,
   IpcMain,
@@ -101,8 +100,20 @@ describe('childProcessTransport', () => {
   it('should keep the order of many messages both ways', async () => {
     const { ipcMain, webContents } = serveChildRenderer();
     const count = 300;
-    const fromChild = firstValueFrom(ipcMain.channel('seq').pipe(map(({ args }) => args[0] as number), take(count), toArray()));
-    const toChild = firstValueFrom(ipcMain.channel('echoed').pipe(map(({ args }) => args[0] as number), take(count), toArray()));
+    const fromChild = firstValueFrom(
+      ipcMain.channel('seq').pipe(
+        map(({ args }) => args[0] as number),
+        take(count),
+        toArray(),
+      ),
+    );
+    const toChild = firstValueFrom(
+      ipcMain.channel('echoed').pipe(
+        map(({ args }) => args[0] as number),
+        take(count),
+        toArray(),
+      ),
+    );
     webContents.send('burst', 'seq', count);
     for (let i = 0; i < count; i++) webContents.send('echo', i);
     const expected = Array.from({ length: count }, (_, i) => i);
@@ -123,7 +134,7 @@ describe('childProcessTransport', () => {
     expect(sync).not.toHaveBeenCalled();
   });
 
-  it("should destroy the WebContents when the child closes its renderer, and let the child exit by itself", async () => {
+  it('should destroy the WebContents when the child closes its renderer, and let the child exit by itself', async () => {
     const { ipcMain, webContents, forked } = serveChildRenderer();
     await next(ipcMain, 'ready');
     const destroyed = new Promise<void>((resolve) => webContents.once('destroyed', () => resolve()));
@@ -279,7 +290,13 @@ describe('processTransport', () => {
     const { ipcRenderer, forked } = rendererToChildMain();
     expect(await ipcRenderer.invoke('sum', 20, 22)).toBe(42);
     expect(await ipcRenderer.invoke('pid')).toBe(forked.child.pid);
-    const ordered = firstValueFrom(ipcRenderer.channel('ordered').pipe(map(({ args }) => args[0] as number), take(100), toArray()));
+    const ordered = firstValueFrom(
+      ipcRenderer.channel('ordered').pipe(
+        map(({ args }) => args[0] as number),
+        take(100),
+        toArray(),
+      ),
+    );
     for (let i = 0; i < 100; i++) ipcRenderer.send('order', i);
     expect(await ordered).toEqual(Array.from({ length: 100 }, (_, i) => i));
   });

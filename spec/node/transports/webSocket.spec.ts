@@ -15,7 +15,12 @@ import {
   type IpcMainInvokeEvent,
   type WebContents,
 } from '../../../src/index.js';
-import { acceptWebSockets, IpcBackpressureError, webSocketTransport, type WebSocketTransportOptions } from '../../../src/transports/webSocket/index.js';
+import {
+  acceptWebSockets,
+  IpcBackpressureError,
+  webSocketTransport,
+  type WebSocketTransportOptions,
+} from '../../../src/transports/webSocket/index.js';
 import { trackFacade } from '../../helpers/leaks.js';
 import { sendUntilRefused } from '../../helpers/backpressure.js';
 
@@ -30,14 +35,20 @@ async function startServer(): Promise<{ wss: WebSocketServer; url: string }> {
 }
 
 /** An IpcMain serving every connection of a fresh server; remembers each server-side socket. */
-async function startMain(options?: WebSocketTransportOptions): Promise<{ ipcMain: IpcMain; url: string; wss: WebSocketServer; sockets: Map<WebContents, WebSocket> }> {
+async function startMain(
+  options?: WebSocketTransportOptions,
+): Promise<{ ipcMain: IpcMain; url: string; wss: WebSocketServer; sockets: Map<WebContents, WebSocket> }> {
   const { wss, url } = await startServer();
   const ipcMain = trackFacade('ipcMain', new IpcMain());
   const sockets = new Map<WebContents, WebSocket>();
-  const serving = acceptWebSockets(wss, (transport, socket) => {
-    const contents = trackFacade('webContents', ipcMain.connect(transport));
-    sockets.set(contents, socket as WebSocket);
-  }, options);
+  const serving = acceptWebSockets(
+    wss,
+    (transport, socket) => {
+      const contents = trackFacade('webContents', ipcMain.connect(transport));
+      sockets.set(contents, socket as WebSocket);
+    },
+    options,
+  );
   trackFacade('serving', { close: () => serving.unsubscribe() });
   return { ipcMain, url, wss, sockets };
 }
@@ -116,9 +127,21 @@ describe('webSocketTransport', () => {
     ipcMain.on('burst', (event: IpcMainEvent, n: number) => {
       for (let i = 0; i < n; i++) event.reply('burst', i);
     });
-    const received = firstValueFrom(ipcMain.channel('seq').pipe(map(({ args }) => args[0] as number), take(count), toArray()));
+    const received = firstValueFrom(
+      ipcMain.channel('seq').pipe(
+        map(({ args }) => args[0] as number),
+        take(count),
+        toArray(),
+      ),
+    );
     const { ipcRenderer } = connect(url);
-    const burst = firstValueFrom(ipcRenderer.channel('burst').pipe(map(({ args }) => args[0] as number), take(count), toArray()));
+    const burst = firstValueFrom(
+      ipcRenderer.channel('burst').pipe(
+        map(({ args }) => args[0] as number),
+        take(count),
+        toArray(),
+      ),
+    );
     for (let i = 0; i < count; i++) ipcRenderer.send('seq', i);
     ipcRenderer.send('burst', count);
     const expected = Array.from({ length: count }, (_, i) => i);
@@ -134,7 +157,13 @@ describe('webSocketTransport', () => {
     const [contents] = ipcMain.getAllWebContents();
     const texts: string[] = [];
     sockets.get(contents!)!.on('message', (data) => texts.push(String(data)));
-    const received = firstValueFrom(ipcMain.channel('tick').pipe(map(({ args }) => args[0] as string), take(4), toArray()));
+    const received = firstValueFrom(
+      ipcMain.channel('tick').pipe(
+        map(({ args }) => args[0] as string),
+        take(4),
+        toArray(),
+      ),
+    );
     for (const word of ['a:b', 'é✓', '', 'last']) ipcRenderer.send('tick', word);
     expect(await received).toEqual(['a:b', 'é✓', '', 'last']);
     expect(texts.length).toBe(2);
@@ -144,14 +173,18 @@ describe('webSocketTransport', () => {
 
   describe('heartbeat', () => {
     /** The raw TCP socket under a `ws` socket: pausing it stops all reading, as a vanished peer would. */
-    const tcp = (socket: WebSocket): { pause(): void; resume(): void } => (socket as unknown as { _socket: { pause(): void; resume(): void } })._socket;
+    const tcp = (socket: WebSocket): { pause(): void; resume(): void } =>
+      (socket as unknown as { _socket: { pause(): void; resume(): void } })._socket;
     const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
     it('should let a renderer with heartbeatInterval notice a main that stopped answering with its socket still open', async () => {
       const { ipcMain, url, sockets } = await startMain();
       ipcMain.handle('ready', () => true);
       const socket = new WebSocket(url);
-      const ipcRenderer = trackFacade('ipcRenderer', new IpcRenderer(webSocketTransport(socket, { heartbeatInterval: 100, heartbeatMisses: 3 })));
+      const ipcRenderer = trackFacade(
+        'ipcRenderer',
+        new IpcRenderer(webSocketTransport(socket, { heartbeatInterval: 100, heartbeatMisses: 3 })),
+      );
       expect(await ipcRenderer.invoke('ready')).toBe(true);
       await sleep(350); // main answers the pings: nothing happens
       expect(await ipcRenderer.invoke('ready')).toBe(true);

@@ -99,9 +99,18 @@ describe('IpcMain over webSocket, nodeProcess and memory transports at once', ()
     memoryContents.send('direct', 'to memory');
     childContents.send('direct', 'to child');
     await Promise.all([wsDirect, memoryDirect, childDirect]);
-    expect(heard['ws']).toEqual([['ws', wsContents.id], ['direct', 'to ws']]);
-    expect(heard['memory']).toEqual([['memory', memoryContents.id], ['direct', 'to memory']]);
-    expect(childHeard).toEqual([['you-are', 'child', childContents.id], ['direct', 'to child']]);
+    expect(heard['ws']).toEqual([
+      ['ws', wsContents.id],
+      ['direct', 'to ws'],
+    ]);
+    expect(heard['memory']).toEqual([
+      ['memory', memoryContents.id],
+      ['direct', 'to memory'],
+    ]);
+    expect(childHeard).toEqual([
+      ['you-are', 'child', childContents.id],
+      ['direct', 'to child'],
+    ]);
 
     // invoke answers go back to the caller only.
     expect(await Promise.all([wsRenderer.invoke('double', 1), memoryRenderer.invoke('double', 2)])).toEqual([2, 4]);

@@ -32,15 +32,20 @@ describe('workerTransport', () => {
   };
 
   afterEach(async () => {
-    await Promise.all(started.map(async ({ worker, exited }) => {
-      await worker.terminate();
-      await exited;
-    }));
+    await Promise.all(
+      started.map(async ({ worker, exited }) => {
+        await worker.terminate();
+        await exited;
+      }),
+    );
     started = [];
   });
 
   describe('with the renderer in a worker_threads worker', () => {
-    function serve(data: Record<string, unknown>, options?: Parameters<typeof workerTransport>[1]): { ipcMain: IpcMain; webContents: WebContents; child: StartedWorker } {
+    function serve(
+      data: Record<string, unknown>,
+      options?: Parameters<typeof workerTransport>[1],
+    ): { ipcMain: IpcMain; webContents: WebContents; child: StartedWorker } {
       const child = start(RENDERER, data);
       const ipcMain = trackFacade('ipcMain', new IpcMain());
       const webContents = trackFacade('webContents', ipcMain.connect(workerTransport(child.worker, options)));
@@ -226,7 +231,10 @@ describe('workerTransport', () => {
   });
 
   describe('with the main side in a worker_threads worker', () => {
-    function connect(options?: Parameters<typeof workerTransport>[1], syncTimeout = 3000): { ipcRenderer: IpcRenderer; child: StartedWorker } {
+    function connect(
+      options?: Parameters<typeof workerTransport>[1],
+      syncTimeout = 3000,
+    ): { ipcRenderer: IpcRenderer; child: StartedWorker } {
       const child = start(MAIN, {});
       const ipcRenderer = trackFacade('ipcRenderer', new IpcRenderer(workerTransport(child.worker, options), { syncTimeout }));
       return { ipcRenderer, child };

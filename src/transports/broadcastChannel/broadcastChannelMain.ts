@@ -154,18 +154,29 @@ function mainConnectionEndpoint(
 
   const post = (frame: BroadcastFrame): void => pipe?.postMessage(frame);
   const control = (ctl: 'ping' | 'pong' | 'gone'): void => post({ rxipc: BROADCAST_FRAME_MARK, from: mainId, to: rendererId, ctl });
-  const lifecycle = pipeLifecycle(settings, () => control('ping'), () => {
-    pipe?.removeEventListener('message', onPipe);
-    pipe?.close();
-    pipe = undefined;
-    onFinish();
-  });
+  const lifecycle = pipeLifecycle(
+    settings,
+    () => control('ping'),
+    () => {
+      pipe?.removeEventListener('message', onPipe);
+      pipe?.close();
+      pipe = undefined;
+      onFinish();
+    },
+  );
   const { heartbeat } = lifecycle;
   const onPipe = (event: { data: unknown }): void => {
     if (lifecycle.finished) return;
     const frame = parseBroadcastFrame(event.data);
     if (frame === undefined || frame.from !== rendererId || frame.to !== mainId) return;
-    if (heartbeat.receive(frame.ctl, () => control('pong'), () => new IpcClosedError(`Renderer ${rendererId} went away (pagehide)`))) return;
+    if (
+      heartbeat.receive(
+        frame.ctl,
+        () => control('pong'),
+        () => new IpcClosedError(`Renderer ${rendererId} went away (pagehide)`),
+      )
+    )
+      return;
     lifecycle.handlers?.onMessage(frame.body);
   };
 

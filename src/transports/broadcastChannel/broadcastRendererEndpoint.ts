@@ -25,13 +25,17 @@ export function broadcastRendererEndpoint(channelName: string, settings: Broadca
     announce?.close();
     announce = undefined;
   };
-  const lifecycle = pipeLifecycle(settings, () => control('ping'), () => {
-    closeAnnounce();
-    pipe?.removeEventListener('message', onPipe);
-    pipe?.close();
-    pipe = undefined;
-    settings.self?.removeEventListener('pagehide', onPageHide);
-  });
+  const lifecycle = pipeLifecycle(
+    settings,
+    () => control('ping'),
+    () => {
+      closeAnnounce();
+      pipe?.removeEventListener('message', onPipe);
+      pipe?.close();
+      pipe = undefined;
+      settings.self?.removeEventListener('pagehide', onPageHide);
+    },
+  );
   const { heartbeat } = lifecycle;
   const onPipe = (event: { data: unknown }): void => {
     if (lifecycle.finished) return;
@@ -44,7 +48,14 @@ export function broadcastRendererEndpoint(channelName: string, settings: Broadca
     } else if (frame.from !== main) {
       return; // Another main on the same name answered too late: this renderer is bound.
     }
-    if (heartbeat.receive(frame.ctl, () => control('pong'), () => new IpcClosedError('The main side went away (pagehide)'))) return;
+    if (
+      heartbeat.receive(
+        frame.ctl,
+        () => control('pong'),
+        () => new IpcClosedError('The main side went away (pagehide)'),
+      )
+    )
+      return;
     lifecycle.handlers?.onMessage(frame.body);
   };
   const onPageHide = (): void => {

@@ -1,8 +1,4 @@
-import {
-  createEndpointTransport,
-  type Endpoint,
-  type EndpointTransportOptions,
-} from '../../endpoint/createEndpointTransport.js';
+import { createEndpointTransport, type Endpoint, type EndpointTransportOptions } from '../../endpoint/createEndpointTransport.js';
 import { portEndpoint } from '../../endpoint/portEndpoint.js';
 import type { EndpointTransport } from '../../endpoint/EndpointTransport.js';
 import { withHeartbeat, type HeartbeatTransportOptions } from '../heartbeat.js';

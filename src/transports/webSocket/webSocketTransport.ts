@@ -66,7 +66,12 @@ function webSocketEndpoint(socket: WebSocketLike, options?: WebSocketTransportOp
       };
       const onClose = (event: { code?: number; reason?: string }): void => {
         const reason = event.reason ? `: ${event.reason}` : '';
-        onLost(new Error(`The WebSocket closed (code ${event.code ?? 'unknown'}${reason})`, failure === undefined ? undefined : { cause: failure }));
+        onLost(
+          new Error(
+            `The WebSocket closed (code ${event.code ?? 'unknown'}${reason})`,
+            failure === undefined ? undefined : { cause: failure },
+          ),
+        );
       };
       socket.addEventListener('message', onSocketMessage);
       socket.addEventListener('error', onError);

@@ -130,4 +130,3 @@ function report(endpoints: readonly RoutedEndpoint[], reason: WindowRejectionRea
   };
   for (const endpoint of endpoints) endpoint.reject(rejection);
 }
-

@@ -79,13 +79,21 @@ export function windowEndpoint(settings: WindowEndpointSettings): Endpoint {
         peer = frame.from;
         heartbeat.start();
       }
-      if (heartbeat.receive(frame.ctl, () => control('pong'), () => new IpcClosedError('The peer window went away (pagehide)'))) return;
+      if (
+        heartbeat.receive(
+          frame.ctl,
+          () => control('pong'),
+          () => new IpcClosedError('The peer window went away (pagehide)'),
+        )
+      )
+        return;
       handlers?.onMessage(frame.body);
     },
     reject(rejection) {
       if (finished) return;
       if (onReject === undefined) {
-        if (rejection.reason === 'origin' || isMarked(rejection.data)) console.warn(`[rxipc] window transport '${name}': ${rejection.message}`);
+        if (rejection.reason === 'origin' || isMarked(rejection.data))
+          console.warn(`[rxipc] window transport '${name}': ${rejection.message}`);
         return;
       }
       try {

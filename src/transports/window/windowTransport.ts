@@ -83,7 +83,7 @@ export function windowTransport(options: WindowTransportOptions): EndpointTransp
       if (!allowAnyOrigin) {
         throw new IpcUnsafeOriginError(
           options.allowedOrigins === undefined
-            ? 'windowTransport: your own origin is opaque (\'null\', a sandboxed document), so the default allowedOrigins would accept any ' +
+            ? "windowTransport: your own origin is opaque ('null', a sandboxed document), so the default allowedOrigins would accept any " +
                 'sandboxed frame. Pass allowAnyOrigin: true to accept that.'
             : `windowTransport refuses '${origin}' in allowedOrigins: ${origin === '*' ? 'it accepts every origin' : "every sandboxed frame and data: URL has the origin 'null'"}. ` +
                 'List real origins, or pass allowAnyOrigin: true if you really mean any.',

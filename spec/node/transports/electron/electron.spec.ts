@@ -111,8 +111,20 @@ describe('electronRendererTransport', () => {
     app.ipcMain.on('burst', (event: IpcMainEvent, n: number) => {
       for (let i = 0; i < n; i++) event.reply('burst', i);
     });
-    const received = firstValueFrom(app.ipcMain.channel('seq').pipe(map(({ args }) => args[0] as number), take(count), toArray()));
-    const burst = firstValueFrom(ipcRenderer.channel('burst').pipe(map(({ args }) => args[0] as number), take(count), toArray()));
+    const received = firstValueFrom(
+      app.ipcMain.channel('seq').pipe(
+        map(({ args }) => args[0] as number),
+        take(count),
+        toArray(),
+      ),
+    );
+    const burst = firstValueFrom(
+      ipcRenderer.channel('burst').pipe(
+        map(({ args }) => args[0] as number),
+        take(count),
+        toArray(),
+      ),
+    );
     for (let i = 0; i < count; i++) ipcRenderer.send('seq', i);
     ipcRenderer.send('burst', count);
     const expected = Array.from({ length: count }, (_, i) => i);
@@ -224,7 +236,10 @@ describe('electronRendererTransport', () => {
   it('should end the handshake with IpcTimeoutError when the main process does not serve rxipc', async () => {
     const electron = createFakeElectron();
     const { ipcRenderer: electronIpcRenderer } = electron.createWindow();
-    const ipcRenderer = trackFacade('ipcRenderer', new IpcRenderer(electronRendererTransport(electronIpcRenderer, { handshakeTimeout: 200 })));
+    const ipcRenderer = trackFacade(
+      'ipcRenderer',
+      new IpcRenderer(electronRendererTransport(electronIpcRenderer, { handshakeTimeout: 200 })),
+    );
     const error = (await settled(ipcRenderer.invoke('x'))) as IpcClosedError;
     expect(error).toBeInstanceOf(IpcClosedError);
     expect(error.cause).toBeInstanceOf(IpcTimeoutError);
