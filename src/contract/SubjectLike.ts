@@ -70,3 +70,53 @@ export interface SyncTransport<T> extends SubjectLike<T> {
 export function isSyncTransport<T>(transport: SubjectLike<T>): transport is SyncTransport<T> {
   return typeof (transport as Partial<SyncTransport<T>>).nextSync === 'function';
 }
+
+/**
+ * What a transport's observers receive when it can carry ports: `next(frame, ports)`, where
+ * `ports` are the transferable objects (`MessagePort`s, Electron's `MessagePortMain`s) that
+ * travelled out of band beside that frame, and `undefined` (or empty) for a frame that carried none.
+ */
+export interface PortObserver<T> extends Partial<Observer<T>> {
+  /** One frame from the peer, with the ports that came beside it. */
+  next?: (value: T, ports?: readonly unknown[]) => void;
+}
+
+/**
+ * A transport that can move `MessagePort`s (or other transferable objects its platform moves)
+ * beside a frame: `ipcRenderer.postMessage(channel, message, [port])`,
+ * `webContents.postMessage(...)` and `event.ports` need it. The frame stays JSON text; the ports
+ * travel out of band (`postMessage`'s transfer list) and reach the peer's observers as the
+ * second argument of `next`, with that frame. A transport that cannot transfer (a WebSocket, a
+ * Node IPC channel, a `BroadcastChannel`) does not implement it, and the facades throw a named
+ * error at the call, before anything is sent.
+ *
+ * ## Example
+ * ```ts
+ * import { createMemoryTransportPair, isPortTransport } from 'rxipc';
+ *
+ * const [mainEnd] = createMemoryTransportPair();
+ * if (isPortTransport(mainEnd)) mainEnd.nextWithPorts(frameText, [port]);
+ * ```
+ */
+export interface PortTransport<T> extends SubjectLike<T> {
+  /**
+   * Sends one frame with `ports` transferred beside it, in order with the frames sent by `next`.
+   * The ports belong to the peer from now on.
+   *
+   * @param value The frame.
+   * @param ports The objects to transfer (none: use `next`).
+   */
+  nextWithPorts(value: T, ports: readonly unknown[]): void;
+  /** Observes the frames the peer sends, each with the ports that came beside it. */
+  subscribe(observer: PortObserver<T>): Unsubscribable;
+}
+
+/**
+ * Tells whether a transport can carry ports beside its frames.
+ *
+ * @param transport Any transport.
+ * @returns `true` when it has `nextWithPorts`.
+ */
+export function isPortTransport<T>(transport: SubjectLike<T>): transport is PortTransport<T> {
+  return typeof (transport as Partial<PortTransport<T>>).nextWithPorts === 'function';
+}

@@ -5,6 +5,7 @@ import { IpcClosedError } from '../errors/IpcClosedError.js';
 import { pickCodecOptions, type CodecOptions } from '../protocol/codec.js';
 import type { SubjectLike } from '../contract/SubjectLike.js';
 import { IpcScope } from './IpcScope.js';
+import type { RemoteScope } from './RemoteScope.js';
 import { WebContents, type WebContentsOwner } from './WebContents.js';
 
 /** Options of `new IpcMain(options)`. */
@@ -147,8 +148,20 @@ export class IpcMain<M extends ChannelMap = AnyChannels> extends IpcScope<M> {
   connect(transport: SubjectLike<string>, options: ConnectOptions<M> = {}): WebContents<M> {
     if (this.isClosed) throw new IpcClosedError('Cannot connect a renderer: the IpcMain is closed');
     const contents = new WebContents(this.owner, transport, { allows: toPredicate(options.allowedChannels), url: options.url ?? '' });
-    if (!contents.isDestroyed()) this.contents.add(contents);
+    if (!contents.isDestroyed()) {
+      this.contents.add(contents);
+      this.remote?.connected?.(contents);
+    }
     return contents;
+  }
+
+  /**
+   * @internal Plugs in handlers that live on other nodes (see `RemoteScope`); `undefined` unplugs.
+   *
+   * @param remote The cluster layer's view of the other nodes.
+   */
+  attachRemote(remote: RemoteScope | undefined): void {
+    this.remote = remote;
   }
 
   /** The connected renderers that are not destroyed, in connection order. */

@@ -18,6 +18,7 @@ import type { LooseListeners } from '../channel/ListenerMap.js';
 import { invalidArgType } from '../core/nodeErrors.js';
 import { IpcHandlerExistsError } from '../errors/IpcHandlerExistsError.js';
 import type { IpcMainEvent, IpcMainInvokeEvent } from './events.js';
+import type { RemoteScope } from './RemoteScope.js';
 
 /** What `handle` accepts: it may return a value, a Promise, or an Observable (streamed by `invoke$`). */
 export type IpcMainHandler<M extends ChannelMap = AnyChannels> = (event: IpcMainInvokeEvent<M>, ...args: any[]) => unknown;
@@ -135,6 +136,9 @@ export class IpcScope<M extends ChannelMap = AnyChannels> extends ChannelEmitter
   handlerFor(channel: string): IpcMainHandler<any> | undefined {
     return this.handlers.get(channel);
   }
+
+  /** @internal Handlers on other nodes (the cluster), asked after every local one; see `RemoteScope`. */
+  remote: RemoteScope | undefined;
 
   /** How many channels have a handler. */
   get handlerCount(): number {

@@ -291,22 +291,18 @@ export class WebContents<M extends ChannelMap = AnyChannels> extends EventEmitte
       scope.deliverTo(scope, channel, args);
     if (count === 0 && !answered) {
       answered = true;
-      this.answer(
-        {
-          v: PROTOCOL_VERSION,
-          kind: 'error',
-          id,
-          error: toWireError(new IpcNoReturnValueError(`No listener for sendSync('${channel}') on the main side`, { channel }), false),
-        },
-        id,
-      );
+      const failure =
+        scope.remote?.syncError?.(channel) ??
+        new IpcNoReturnValueError(`No listener for sendSync('${channel}') on the main side`, { channel });
+      this.answer({ v: PROTOCOL_VERSION, kind: 'error', id, error: toWireError(failure, false) }, id);
     }
   }
 
   private receiveInvoke(frame: InvokeFrame | InvokeStreamFrame): void {
     const { id, channel } = frame;
     const stream = frame.kind === 'invoke-stream';
-    const handler = this.ipc.handlerFor(channel) ?? this.owner.scope.handlerFor(channel);
+    const scope = this.owner.scope;
+    const handler = this.ipc.handlerFor(channel) ?? scope.handlerFor(channel) ?? scope.remote?.handlerFor(channel);
     if (handler === undefined) {
       const message = `No handler registered for '${channel}'`;
       const error = toWireError(new IpcNoHandlerError(message, { channel }), false);
